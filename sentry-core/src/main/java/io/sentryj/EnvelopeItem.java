@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * filename}, {@code content_type}, {@code attachment_type}, {@code item_count}) and its payload.
  * The header {@code length} is computed when written.
  *
- * <p>A payload may be lazy: an event item serializes its event the first time {@link #payload()}
- * is called, which the SDK does on its worker thread, never on the application's.
+ * <p>A payload may be lazy: an event item serializes its event the first time {@link #payload()} is
+ * called, which the SDK does on its worker thread, never on the application's.
  */
 public final class EnvelopeItem {
   /** Makes a payload's bytes when first needed. */

@@ -48,6 +48,10 @@ public final class Hint {
 
   @Override
   public String toString() {
-    return "Hint{throwable=" + throwable + ", keys=" + (entries == null ? "[]" : entries.keySet()) + '}';
+    return "Hint{throwable="
+        + throwable
+        + ", keys="
+        + (entries == null ? "[]" : entries.keySet())
+        + '}';
   }
 }

@@ -1,9 +1,9 @@
 package io.sentryj;
 
 /**
- * Delivers envelopes. The SDK calls {@link #send} on the application's thread, so an
- * implementation must not block or do I/O there, and must never throw: it queues, or drops and
- * reports the drop through the {@link DiscardListener}.
+ * Delivers envelopes. The SDK calls {@link #send} on the application's thread, so an implementation
+ * must not block or do I/O there, and must never throw: it queues, or drops and reports the drop
+ * through the {@link DiscardListener}.
  */
 public interface Transport {
   /** Accepts an envelope for delivery. Returns at once. */
@@ -16,7 +16,9 @@ public interface Transport {
    */
   boolean flush(long timeoutMillis);
 
-  /** Stops accepting, delivers or stores what it holds within the timeout, and frees its threads. */
+  /**
+   * Stops accepting, delivers or stores what it holds within the timeout, and frees its threads.
+   */
   void close(long timeoutMillis);
 
   /** Whether the transport is delivering normally (not rate limited, not failing). */

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/**
- * A stack trace: frames oldest (the caller) first, the throwing frame last (protocol rule 2).
- */
+/** A stack trace: frames oldest (the caller) first, the throwing frame last (protocol rule 2). */
 public final class SentryStackTrace {
   private List<SentryStackFrame> frames;
   private int @Nullable [] framesOmitted;

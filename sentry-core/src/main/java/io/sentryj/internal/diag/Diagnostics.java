@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * io.sentryj.diagnostics}) when it is on the class path, else to standard error. Debug and info
  * lines are printed only with the {@code debug} option; warnings and errors always.
  *
- * <p>Never feeds back into capture: integrations ignore loggers under {@code io.sentryj}, and while a
- * thread is printing a diagnostic it is marked {@link #isPrinting() printing}, so that a logging
+ * <p>Never feeds back into capture: integrations ignore loggers under {@code io.sentryj}, and while
+ * a thread is printing a diagnostic it is marked {@link #isPrinting() printing}, so that a logging
  * integration reached through a user's logging configuration skips it.
  */
 public final class Diagnostics {

@@ -1,4 +1,7 @@
-/** Internal: The SDK's own diagnostics, never captured as events. Not API; may change in any release. */
+/**
+ * Internal: The SDK's own diagnostics, never captured as events. Not API; may change in any
+ * release.
+ */
 @NullMarked
 package io.sentryj.internal.diag;
 

@@ -1,4 +1,7 @@
-/** Internal: Integrations in core: uncaught exception handler, shutdown hook. Not API; may change in any release. */
+/**
+ * Internal: Integrations in core: uncaught exception handler, shutdown hook. Not API; may change in
+ * any release.
+ */
 @NullMarked
 package io.sentryj.internal.integration;
 

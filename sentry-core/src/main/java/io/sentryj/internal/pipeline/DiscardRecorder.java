@@ -32,7 +32,8 @@ public final class DiscardRecorder {
       return;
     }
     counts.addAndGet(index(reason, category), quantity);
-    Diagnostics.debug("dropped %d %s (%s)", quantity, category.protocolName(), reason.protocolName());
+    Diagnostics.debug(
+        "dropped %d %s (%s)", quantity, category.protocolName(), reason.protocolName());
     DiscardListener l = listener;
     if (l != null) {
       try {

@@ -1,4 +1,7 @@
-/** Internal: The ordered event pipeline and the discard recorder. Not API; may change in any release. */
+/**
+ * Internal: The ordered event pipeline and the discard recorder. Not API; may change in any
+ * release.
+ */
 @NullMarked
 package io.sentryj.internal.pipeline;
 

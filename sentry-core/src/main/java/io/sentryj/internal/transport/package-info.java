@@ -1,4 +1,7 @@
-/** Internal: Transports: the in-memory and no-op ones, and delivery over HTTP. Not API; may change in any release. */
+/**
+ * Internal: Transports: the in-memory and no-op ones, and delivery over HTTP. Not API; may change
+ * in any release.
+ */
 @NullMarked
 package io.sentryj.internal.transport;
 
