@@ -535,6 +535,13 @@ public final class SentryOptions {
      * comma-separated and replace what was there. Unknown keys are ignored (a debug line says so),
      * so that a file written for a newer SDK still works.
      *
+     * <p>The keys: {@code dsn, environment, release, dist, server-name, sample-rate, debug,
+     * send-default-pii, in-app-includes, in-app-excludes, tags.<name>, max-breadcrumbs,
+     * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
+     * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
+     * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
+     * enable-shutdown-hook, send-client-reports}.
+     *
      * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
      */
     public Builder option(String key, String value) {

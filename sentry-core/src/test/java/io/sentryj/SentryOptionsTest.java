@@ -64,6 +64,13 @@ class SentryOptionsTest {
     assertThat(options.originOf("sample-rate")).isEqualTo("code");
   }
 
+  @ParameterizedTest
+  @CsvSource({"1, 1.0", "0, 0.0", ".5, 0.5", "5e-1, 0.5", "+0.75, 0.75"})
+  void sampleRateTakesDecimalNumbers(String text, double expected) {
+    assertThat(SentryOptions.builder().option("sample-rate", text).build().sampleRate())
+        .isEqualTo(expected);
+  }
+
   @Test
   void optionSetsBooleansInAnyCase() {
     SentryOptions options =
@@ -153,6 +160,8 @@ class SentryOptionsTest {
         "sample-rate | 1.5 | must be a number from 0 to 1",
         "sample-rate | -0.1 | must be a number from 0 to 1",
         "sample-rate | NaN | must be a number from 0 to 1",
+        "sample-rate | 0.5f | must be a number from 0 to 1",
+        "sample-rate | Infinity | must be a number from 0 to 1",
         "debug | yes | must be true or false",
         "send-client-reports | 1 | must be true or false",
         "max-breadcrumbs | -1 | must be a whole number, 0 or more",

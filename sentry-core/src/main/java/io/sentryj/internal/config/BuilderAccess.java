@@ -26,7 +26,11 @@ public abstract class BuilderAccess {
     }
   }
 
-  static BuilderAccess get() {
+  /**
+   * The builder's access, for the SDK's own modules (an integration setting options it read from
+   * its host's configuration, with that as their origin).
+   */
+  public static BuilderAccess get() {
     BuilderAccess access = instance;
     if (access == null) {
       SentryOptions.builder(); // initializes the builder class, which installs the access

@@ -3,6 +3,7 @@ package io.sentryj.internal.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * reported naming its key, the value and its origin. The value is trimmed.
  */
 public final class OptionText {
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   private final String key;
   private final String value;
   private final String origin;
@@ -52,8 +56,12 @@ public final class OptionText {
     throw invalid("must be true or false");
   }
 
-  /** A finite decimal number. */
+  /** A finite decimal number such as {@code 0.25}, {@code 1} or {@code 5e-1}. */
   public double asDouble(String problem) {
+    // Double.parseDouble alone would also take "0.5f", "0x1p-1" and "Infinity"
+    if (!DECIMAL.matcher(value).matches()) {
+      throw invalid(problem);
+    }
     try {
       double d = Double.parseDouble(value);
       if (!Double.isNaN(d) && !Double.isInfinite(d)) {
