@@ -822,9 +822,11 @@ public final class SentryOptions {
         throw OptionRules.invalid(
             setKey, shown, originOf(setKey), "needs proxy.host to be set as well");
       }
+      String host = proxyHost;
       Integer port = proxyPort;
-      if (proxyHost != null && port == null) {
-        throw invalid("proxy.host", proxyHost, "needs proxy.port to be set as well");
+      if (host != null) {
+        check(!host.trim().isEmpty(), "proxy.host", host, "must not be blank");
+        check(port != null, "proxy.host", host, "needs proxy.port to be set as well");
       }
       if (port != null) {
         check(port >= 1 && port <= 65535, "proxy.port", port, PORT_RULE);

@@ -279,6 +279,16 @@ class SentryOptionsTest {
   }
 
   @Test
+  void aBlankProxyHostIsRejected() {
+    assertThatThrownBy(
+            () ->
+                SentryOptions.builder()
+                    .proxy(new SentryOptions.Proxy(" ", 3128, null, null))
+                    .build())
+        .hasMessage("Invalid option proxy.host = \" \" (from code): must not be blank");
+  }
+
+  @Test
   void maxBreadcrumbsIsCappedAtTheLimit() {
     assertThat(SentryOptions.builder().maxBreadcrumbs(5000).build().maxBreadcrumbs())
         .isEqualTo(SentryOptions.MAX_BREADCRUMBS_LIMIT);
