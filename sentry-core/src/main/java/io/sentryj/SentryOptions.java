@@ -1,10 +1,16 @@
 package io.sentryj;
 
+import io.sentryj.internal.config.BuilderAccess;
+import io.sentryj.internal.config.Dsn;
+import io.sentryj.internal.config.OptionRules;
+import io.sentryj.internal.config.OptionText;
+import io.sentryj.internal.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +27,14 @@ public final class SentryOptions {
   /** The default environment. */
   public static final String DEFAULT_ENVIRONMENT = "production";
 
+  /**
+   * The largest breadcrumb ring a scope keeps; a larger {@code max-breadcrumbs} is lowered to it,
+   * since every scope holds that many and events carry them all.
+   */
+  public static final int MAX_BREADCRUMBS_LIMIT = 1000;
+
   private final @Nullable String dsn;
+  private final @Nullable Dsn parsedDsn;
   private final String environment;
   private final @Nullable String release;
   private final @Nullable String dist;
@@ -54,6 +67,7 @@ public final class SentryOptions {
 
   private SentryOptions(Builder b) {
     this.dsn = b.dsn;
+    this.parsedDsn = b.hasDsn() ? Dsn.parse(b.dsn()) : null;
     this.environment = b.environment;
     this.release = b.release;
     this.dist = b.dist;
@@ -64,12 +78,12 @@ public final class SentryOptions {
     this.inAppIncludes = immutableList(b.inAppIncludes);
     this.inAppExcludes = immutableList(b.inAppExcludes);
     this.tags = immutableMap(b.tags);
-    this.maxBreadcrumbs = b.maxBreadcrumbs;
+    this.maxBreadcrumbs = Math.min(b.maxBreadcrumbs, MAX_BREADCRUMBS_LIMIT);
     this.ignoredExceptionsForType = immutableList(b.ignoredExceptionsForType);
     this.ignoredErrors = immutableList(b.ignoredErrors);
     this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
     this.flushTimeoutMillis = b.flushTimeoutMillis;
-    this.proxy = b.proxy;
+    this.proxy = b.proxy();
     this.attachStacktrace = b.attachStacktrace;
     this.attachThreads = b.attachThreads;
     this.attachServerName = b.attachServerName;
@@ -107,15 +121,17 @@ public final class SentryOptions {
         : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
-  /** The DSN; null or empty disables the SDK. */
+  /**
+   * The DSN, trimmed; null or empty disables the SDK. When set it is valid: {@code
+   * Dsn.parse(dsn())} does not throw.
+   */
   public @Nullable String dsn() {
     return dsn;
   }
 
   /** Whether a DSN is set, so that events can be delivered to a server. */
   public boolean hasDsn() {
-    String d = dsn;
-    return d != null && !d.isEmpty();
+    return parsedDsn != null;
   }
 
   /** The environment, {@code production} by default. */
@@ -123,10 +139,12 @@ public final class SentryOptions {
     return environment;
   }
 
+  /** The release, valid per protocol §3, or null. */
   public @Nullable String release() {
     return release;
   }
 
+  /** The distribution (build) of the release, or null. */
   public @Nullable String dist() {
     return dist;
   }
@@ -166,7 +184,10 @@ public final class SentryOptions {
     return tags;
   }
 
-  /** The size of each scope's breadcrumb ring, 100 by default. */
+  /**
+   * The size of each scope's breadcrumb ring, 100 by default, at most {@link
+   * #MAX_BREADCRUMBS_LIMIT}; 0 keeps none.
+   */
   public int maxBreadcrumbs() {
     return maxBreadcrumbs;
   }
@@ -219,10 +240,12 @@ public final class SentryOptions {
     return maxAttachmentSize;
   }
 
+  /** Whether the SDK reports exceptions no thread caught; true by default. */
   public boolean enableUncaughtExceptionHandler() {
     return enableUncaughtExceptionHandler;
   }
 
+  /** Whether a shutdown hook flushes and closes the SDK; true by default. */
   public boolean enableShutdownHook() {
     return enableShutdownHook;
   }
@@ -232,10 +255,12 @@ public final class SentryOptions {
     return sendClientReports;
   }
 
+  /** Called with each event before it is sent, or null. */
   public @Nullable BeforeSendCallback beforeSend() {
     return beforeSend;
   }
 
+  /** Called with each breadcrumb before it is recorded, or null. */
   public @Nullable BeforeBreadcrumbCallback beforeBreadcrumb() {
     return beforeBreadcrumb;
   }
@@ -245,6 +270,7 @@ public final class SentryOptions {
     return eventProcessors;
   }
 
+  /** Told of every item the SDK drops, or null. */
   public @Nullable DiscardListener discardListener() {
     return discardListener;
   }
@@ -256,17 +282,66 @@ public final class SentryOptions {
 
   /**
    * Where the value of an option came from: {@code "code"}, {@code "system property sentry.dsn"},
-   * {@code "environment variable SENTRY_DSN"}, {@code "file /etc/app/sentry.properties"}, or
-   * {@code "default"}.
+   * {@code "environment variable SENTRY_DSN"}, {@code "file /etc/app/sentry.properties"}, or {@code
+   * "default"}.
    */
   public String originOf(String key) {
     String origin = origins.get(key);
     return origin != null ? origin : "default";
   }
 
+  /** The options for a debug line: the DSN's secret key masked, no proxy password. */
   @Override
   public String toString() {
-    return "SentryOptions{environment=" + environment + ", release=" + release + '}';
+    return "SentryOptions{dsn="
+        + (parsedDsn != null ? parsedDsn.toString() : "(none: disabled)")
+        + ", environment="
+        + environment
+        + ", release="
+        + release
+        + ", dist="
+        + dist
+        + ", serverName="
+        + serverName
+        + ", sampleRate="
+        + sampleRate
+        + ", debug="
+        + debug
+        + ", sendDefaultPii="
+        + sendDefaultPii
+        + ", inAppIncludes="
+        + inAppIncludes
+        + ", inAppExcludes="
+        + inAppExcludes
+        + ", tags="
+        + tags
+        + ", maxBreadcrumbs="
+        + maxBreadcrumbs
+        + ", ignoredExceptionsForType="
+        + ignoredExceptionsForType
+        + ", ignoredErrors="
+        + ignoredErrors
+        + ", shutdownTimeoutMillis="
+        + shutdownTimeoutMillis
+        + ", flushTimeoutMillis="
+        + flushTimeoutMillis
+        + ", proxy="
+        + proxy
+        + ", attachStacktrace="
+        + attachStacktrace
+        + ", attachThreads="
+        + attachThreads
+        + ", attachServerName="
+        + attachServerName
+        + ", maxAttachmentSize="
+        + maxAttachmentSize
+        + ", enableUncaughtExceptionHandler="
+        + enableUncaughtExceptionHandler
+        + ", enableShutdownHook="
+        + enableShutdownHook
+        + ", sendClientReports="
+        + sendClientReports
+        + '}';
   }
 
   /** An HTTP proxy. */
@@ -284,30 +359,60 @@ public final class SentryOptions {
       this.password = password;
     }
 
+    /** The proxy's host. */
     public String host() {
       return host;
     }
 
+    /** The proxy's port, 1 to 65535. */
     public int port() {
       return port;
     }
 
+    /** The user to authenticate as, or null. */
     public @Nullable String user() {
       return user;
     }
 
+    /** The password, or null; never logged. */
     public @Nullable String password() {
       return password;
     }
 
+    /** Host, port and user; never the password. */
     @Override
     public String toString() {
       return "Proxy{" + host + ":" + port + (user != null ? ", user=" + user : "") + '}';
     }
   }
 
-  /** Builds {@link SentryOptions}. Setters record {@code "code"} as each value's origin. */
+  /**
+   * Builds {@link SentryOptions}. Setters record {@code "code"} as each value's origin; values are
+   * checked in {@link #build()}.
+   *
+   * <pre>{@code
+   * SentryOptions options = SentryOptions.builder()
+   *     .dsn("https://key@o1.ingest.sentry.io/42")
+   *     .option("sample-rate", "0.5")
+   *     .build();
+   * }</pre>
+   */
   public static final class Builder {
+    private static final String TAGS_PREFIX = "tags.";
+    private static final String CODE = "code";
+    // messages shared by text parsing and build(), so that both say the same thing
+    private static final String SAMPLE_RATE_RULE = "must be a number from 0 to 1";
+    private static final String NOT_NEGATIVE_RULE = "must be a whole number, 0 or more";
+    private static final String POSITIVE_RULE = "must be a whole number, 1 or more";
+    private static final String PORT_RULE = "must be a number from 1 to 65535";
+
+    /** Every key that {@link #option} knows but the {@code tags.} family, and how to set it. */
+    private static final Map<String, TextSetter> TEXT_SETTERS = textSetters();
+
+    static {
+      BuilderAccess.install(new Access());
+    }
+
     @Nullable String dsn;
     String environment = DEFAULT_ENVIRONMENT;
     @Nullable String release;
@@ -324,7 +429,11 @@ public final class SentryOptions {
     final List<String> ignoredErrors = new ArrayList<>();
     long shutdownTimeoutMillis = 2000;
     long flushTimeoutMillis = 15000;
-    @Nullable Proxy proxy;
+    // kept apart because proxy.* keys arrive one by one from different sources
+    @Nullable String proxyHost;
+    @Nullable Integer proxyPort;
+    @Nullable String proxyUser;
+    @Nullable String proxyPassword;
     boolean attachStacktrace;
     boolean attachThreads;
     boolean attachServerName = true;
@@ -339,6 +448,8 @@ public final class SentryOptions {
     @Nullable Function<SentryOptions, Transport> transportFactory;
     boolean externalConfiguration = true;
     final Map<String, String> origins = new LinkedHashMap<>();
+    // the text each key was last set from, so that errors quote what the user wrote ("2", not 2.0)
+    private final Map<String, String> texts = new LinkedHashMap<>();
 
     Builder() {}
 
@@ -359,7 +470,7 @@ public final class SentryOptions {
       ignoredErrors.addAll(o.ignoredErrors);
       shutdownTimeoutMillis = o.shutdownTimeoutMillis;
       flushTimeoutMillis = o.flushTimeoutMillis;
-      proxy = o.proxy;
+      setProxy(o.proxy);
       attachStacktrace = o.attachStacktrace;
       attachThreads = o.attachThreads;
       attachServerName = o.attachServerName;
@@ -376,66 +487,159 @@ public final class SentryOptions {
       origins.putAll(o.origins);
     }
 
-    private Builder code(String key) {
-      origins.put(key, "code");
+    private static Map<String, TextSetter> textSetters() {
+      Map<String, TextSetter> m = new LinkedHashMap<>();
+      m.put("dsn", (b, t) -> b.dsn = t.string());
+      m.put("environment", (b, t) -> b.environment = t.string());
+      m.put("release", (b, t) -> b.release = t.stringOrNull());
+      m.put("dist", (b, t) -> b.dist = t.stringOrNull());
+      m.put("server-name", (b, t) -> b.serverName = t.stringOrNull());
+      m.put("sample-rate", (b, t) -> b.sampleRate = t.asDouble(SAMPLE_RATE_RULE));
+      m.put("debug", (b, t) -> b.debug = t.asBoolean());
+      m.put("send-default-pii", (b, t) -> b.sendDefaultPii = t.asBoolean());
+      m.put("in-app-includes", (b, t) -> replace(b.inAppIncludes, t.asList()));
+      m.put("in-app-excludes", (b, t) -> replace(b.inAppExcludes, t.asList()));
+      m.put("max-breadcrumbs", (b, t) -> b.maxBreadcrumbs = t.asInt(NOT_NEGATIVE_RULE));
+      m.put(
+          "ignored-exceptions-for-type", (b, t) -> replace(b.ignoredExceptionsForType, t.asList()));
+      m.put("ignored-errors", (b, t) -> replace(b.ignoredErrors, t.asList()));
+      m.put(
+          "shutdown-timeout-millis",
+          (b, t) -> b.shutdownTimeoutMillis = t.asLong(NOT_NEGATIVE_RULE));
+      m.put("flush-timeout-millis", (b, t) -> b.flushTimeoutMillis = t.asLong(NOT_NEGATIVE_RULE));
+      m.put("proxy.host", (b, t) -> b.proxyHost = t.stringOrNull());
+      m.put("proxy.port", (b, t) -> b.proxyPort = t.asInt(PORT_RULE));
+      m.put("proxy.user", (b, t) -> b.proxyUser = t.stringOrNull());
+      m.put("proxy.pass", (b, t) -> b.proxyPassword = t.stringOrNull());
+      m.put("attach-stacktrace", (b, t) -> b.attachStacktrace = t.asBoolean());
+      m.put("attach-threads", (b, t) -> b.attachThreads = t.asBoolean());
+      m.put("attach-server-name", (b, t) -> b.attachServerName = t.asBoolean());
+      m.put("max-attachment-size", (b, t) -> b.maxAttachmentSize = t.asLong(POSITIVE_RULE));
+      m.put(
+          "enable-uncaught-exception-handler",
+          (b, t) -> b.enableUncaughtExceptionHandler = t.asBoolean());
+      m.put("enable-shutdown-hook", (b, t) -> b.enableShutdownHook = t.asBoolean());
+      m.put("send-client-reports", (b, t) -> b.sendClientReports = t.asBoolean());
+      return Collections.unmodifiableMap(m);
+    }
+
+    private static void replace(List<String> list, List<String> items) {
+      list.clear();
+      list.addAll(items);
+    }
+
+    /**
+     * Sets an option by the key the official Sentry Java SDK uses in {@code sentry.properties}
+     * ({@code dsn}, {@code sample-rate}, {@code in-app-includes}, {@code tags.<name>}, ...), from
+     * text: values are trimmed, booleans are {@code true} or {@code false}, lists are
+     * comma-separated and replace what was there. Unknown keys are ignored (a debug line says so),
+     * so that a file written for a newer SDK still works.
+     *
+     * <p>The keys: {@code dsn, environment, release, dist, server-name, sample-rate, debug,
+     * send-default-pii, in-app-includes, in-app-excludes, tags.<name>, max-breadcrumbs,
+     * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
+     * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
+     * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
+     * enable-shutdown-hook, send-client-reports}.
+     *
+     * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
+     */
+    public Builder option(String key, String value) {
+      return option(new OptionText(key, value, CODE));
+    }
+
+    Builder option(OptionText text) {
+      String key = text.key();
+      @Nullable TextSetter setter = TEXT_SETTERS.get(key);
+      if (key.startsWith(TAGS_PREFIX) && key.length() > TAGS_PREFIX.length()) {
+        setter = (b, t) -> b.tags.put(key.substring(TAGS_PREFIX.length()), t.string());
+      }
+      if (setter == null) {
+        Diagnostics.debug("Ignoring unknown option %s (from %s)", key, text.origin());
+        return this;
+      }
+      setter.set(this, text);
+      origins.put(key, text.origin());
+      texts.put(key, text.string());
       return this;
     }
 
+    private Builder code(String key) {
+      origins.put(key, CODE);
+      texts.remove(key);
+      return this;
+    }
+
+    /** Sets the DSN; null, empty or blank disables the SDK. */
     public Builder dsn(@Nullable String dsn) {
-      this.dsn = dsn;
+      this.dsn = dsn != null ? dsn.trim() : null;
       return code("dsn");
     }
 
+    /** Sets the environment, {@code production} by default; must not be empty. */
     public Builder environment(String environment) {
       this.environment = environment;
       return code("environment");
     }
 
+    /** Sets the release; see {@link SentryOptions#release()} for what Sentry accepts. */
     public Builder release(@Nullable String release) {
       this.release = release;
       return code("release");
     }
 
+    /** Sets the distribution of the release. */
     public Builder dist(@Nullable String dist) {
       this.dist = dist;
       return code("dist");
     }
 
+    /** Sets the server name; null lets the SDK use the host name. */
     public Builder serverName(@Nullable String serverName) {
       this.serverName = serverName;
       return code("server-name");
     }
 
+    /** Sets the share of error events sent, from 0 to 1. */
     public Builder sampleRate(double sampleRate) {
       this.sampleRate = sampleRate;
       return code("sample-rate");
     }
 
+    /** Turns the SDK's own debug lines on or off. */
     public Builder debug(boolean debug) {
       this.debug = debug;
       return code("debug");
     }
 
+    /** Allows personal data to be sent. */
     public Builder sendDefaultPii(boolean sendDefaultPii) {
       this.sendDefaultPii = sendDefaultPii;
       return code("send-default-pii");
     }
 
+    /** Marks frames of classes under this package prefix as the application's. */
     public Builder addInAppInclude(String packagePrefix) {
       inAppIncludes.add(packagePrefix);
       return code("in-app-includes");
     }
 
+    /** Marks frames of classes under this package prefix as not the application's. */
     public Builder addInAppExclude(String packagePrefix) {
       inAppExcludes.add(packagePrefix);
       return code("in-app-excludes");
     }
 
+    /** Adds a tag to every event. */
     public Builder tag(String key, String value) {
       tags.put(key, value);
-      return code("tags." + key);
+      return code(TAGS_PREFIX + key);
     }
 
+    /**
+     * Sets how many breadcrumbs a scope keeps, 0 or more; more than {@link
+     * SentryOptions#MAX_BREADCRUMBS_LIMIT} are lowered to it.
+     */
     public Builder maxBreadcrumbs(int maxBreadcrumbs) {
       this.maxBreadcrumbs = maxBreadcrumbs;
       return code("max-breadcrumbs");
@@ -453,71 +657,95 @@ public final class SentryOptions {
       return code("ignored-errors");
     }
 
+    /** Sets how long closing from the shutdown hook may take, 0 or more. */
     public Builder shutdownTimeoutMillis(long millis) {
       this.shutdownTimeoutMillis = millis;
       return code("shutdown-timeout-millis");
     }
 
+    /** Sets how long a flush may take by default, 0 or more. */
     public Builder flushTimeoutMillis(long millis) {
       this.flushTimeoutMillis = millis;
       return code("flush-timeout-millis");
     }
 
+    /** Sets the HTTP proxy; null for none. Either way no {@code proxy.*} key is read elsewhere. */
     public Builder proxy(@Nullable Proxy proxy) {
-      this.proxy = proxy;
-      return code("proxy.host");
+      setProxy(proxy);
+      code("proxy.host");
+      code("proxy.port");
+      code("proxy.user");
+      return code("proxy.pass");
     }
 
+    private void setProxy(@Nullable Proxy proxy) {
+      proxyHost = proxy != null ? proxy.host() : null;
+      proxyPort = proxy != null ? proxy.port() : null;
+      proxyUser = proxy != null ? proxy.user() : null;
+      proxyPassword = proxy != null ? proxy.password() : null;
+    }
+
+    /** Makes message events carry the caller's stack. */
     public Builder attachStacktrace(boolean attachStacktrace) {
       this.attachStacktrace = attachStacktrace;
       return code("attach-stacktrace");
     }
 
+    /** Makes events carry the stacks of all threads. */
     public Builder attachThreads(boolean attachThreads) {
       this.attachThreads = attachThreads;
       return code("attach-threads");
     }
 
+    /** Makes events carry the host name when no server name is set. */
     public Builder attachServerName(boolean attachServerName) {
       this.attachServerName = attachServerName;
       return code("attach-server-name");
     }
 
+    /** Sets the largest attachment sent, 1 byte or more. */
     public Builder maxAttachmentSize(long bytes) {
       this.maxAttachmentSize = bytes;
       return code("max-attachment-size");
     }
 
+    /** Turns reporting of exceptions no thread caught on or off. */
     public Builder enableUncaughtExceptionHandler(boolean enable) {
       this.enableUncaughtExceptionHandler = enable;
       return code("enable-uncaught-exception-handler");
     }
 
+    /** Turns the shutdown hook that flushes and closes the SDK on or off. */
     public Builder enableShutdownHook(boolean enable) {
       this.enableShutdownHook = enable;
       return code("enable-shutdown-hook");
     }
 
+    /** Turns client reports of dropped data on or off. */
     public Builder sendClientReports(boolean send) {
       this.sendClientReports = send;
       return code("send-client-reports");
     }
 
+    /** Sets the callback each event passes before it is sent. */
     public Builder beforeSend(@Nullable BeforeSendCallback beforeSend) {
       this.beforeSend = beforeSend;
       return this;
     }
 
+    /** Sets the callback each breadcrumb passes before it is recorded. */
     public Builder beforeBreadcrumb(@Nullable BeforeBreadcrumbCallback beforeBreadcrumb) {
       this.beforeBreadcrumb = beforeBreadcrumb;
       return this;
     }
 
+    /** Adds an event processor, run after those added before it. */
     public Builder addEventProcessor(EventProcessor processor) {
       eventProcessors.add(processor);
       return this;
     }
 
+    /** Sets the listener told of every item dropped. */
     public Builder discardListener(@Nullable DiscardListener listener) {
       this.discardListener = listener;
       return this;
@@ -546,7 +774,141 @@ public final class SentryOptions {
      * @throws IllegalArgumentException naming the key, the bad value and where it came from
      */
     public SentryOptions build() {
+      checkDsn();
+      check(!environment.trim().isEmpty(), "environment", environment, "must not be empty");
+      checkRelease();
+      check(sampleRate >= 0 && sampleRate <= 1, "sample-rate", sampleRate, SAMPLE_RATE_RULE);
+      check(maxBreadcrumbs >= 0, "max-breadcrumbs", maxBreadcrumbs, NOT_NEGATIVE_RULE);
+      check(
+          shutdownTimeoutMillis >= 0,
+          "shutdown-timeout-millis",
+          shutdownTimeoutMillis,
+          NOT_NEGATIVE_RULE);
+      check(flushTimeoutMillis >= 0, "flush-timeout-millis", flushTimeoutMillis, NOT_NEGATIVE_RULE);
+      check(maxAttachmentSize > 0, "max-attachment-size", maxAttachmentSize, POSITIVE_RULE);
+      checkProxy();
+      if (maxBreadcrumbs > MAX_BREADCRUMBS_LIMIT) {
+        Diagnostics.debug(
+            "max-breadcrumbs %d lowered to %d", maxBreadcrumbs, MAX_BREADCRUMBS_LIMIT);
+      }
       return new SentryOptions(this);
+    }
+
+    private void checkDsn() {
+      if (!hasDsn()) {
+        return; // no DSN: the SDK is disabled, which is a valid configuration
+      }
+      String problem = Dsn.problem(dsn());
+      if (problem != null) {
+        throw OptionRules.invalid("dsn", Dsn.mask(dsn()), originOf("dsn"), problem);
+      }
+    }
+
+    private void checkRelease() {
+      String r = release;
+      if (r == null) {
+        return;
+      }
+      String problem = OptionRules.releaseProblem(r);
+      if (problem != null) {
+        throw invalid("release", r, problem);
+      }
+    }
+
+    private void checkProxy() {
+      String setKey = firstSet("proxy.port", "proxy.user", "proxy.pass");
+      if (proxyHost == null && setKey != null) {
+        String shown = setKey.equals("proxy.pass") ? "***" : proxyPart(setKey);
+        throw OptionRules.invalid(
+            setKey, shown, originOf(setKey), "needs proxy.host to be set as well");
+      }
+      String host = proxyHost;
+      Integer port = proxyPort;
+      if (host != null) {
+        check(!host.trim().isEmpty(), "proxy.host", host, "must not be blank");
+        check(port != null, "proxy.host", host, "needs proxy.port to be set as well");
+      }
+      if (port != null) {
+        check(port >= 1 && port <= 65535, "proxy.port", port, PORT_RULE);
+      }
+    }
+
+    private @Nullable String firstSet(String... keys) {
+      for (String key : keys) {
+        if (!proxyPart(key).isEmpty()) {
+          return key;
+        }
+      }
+      return null;
+    }
+
+    private String proxyPart(String key) {
+      Object part =
+          key.equals("proxy.port")
+              ? proxyPort
+              : key.equals("proxy.user") ? proxyUser : proxyPassword;
+      return part != null ? part.toString() : "";
+    }
+
+    private void check(boolean ok, String key, Object value, String problem) {
+      if (!ok) {
+        throw invalid(key, value, problem);
+      }
+    }
+
+    private IllegalArgumentException invalid(String key, Object value, String problem) {
+      String text = texts.get(key);
+      return OptionRules.invalid(
+          key, text != null ? text : String.valueOf(value), originOf(key), problem);
+    }
+
+    private String originOf(String key) {
+      String origin = origins.get(key);
+      return origin != null ? origin : "default";
+    }
+
+    boolean hasDsn() {
+      String d = dsn;
+      return d != null && !d.trim().isEmpty();
+    }
+
+    String dsn() {
+      String d = dsn;
+      return d != null ? d.trim() : "";
+    }
+
+    @Nullable Proxy proxy() {
+      String host = proxyHost;
+      Integer port = proxyPort;
+      return host != null && port != null ? new Proxy(host, port, proxyUser, proxyPassword) : null;
+    }
+
+    @Override
+    public String toString() {
+      return "SentryOptions.Builder{set=" + origins.keySet() + '}';
+    }
+
+    /** Sets one field of a builder from text. */
+    private interface TextSetter {
+      void set(Builder builder, OptionText text);
+    }
+
+    /** The loader's way in; see {@link BuilderAccess}. */
+    private static final class Access extends BuilderAccess {
+      @Override
+      public void option(Builder builder, OptionText text) {
+        builder.option(text);
+      }
+
+      @Override
+      public @Nullable String originOf(Builder builder, String key) {
+        return builder.origins.get(key);
+      }
+
+      @Override
+      public Set<String> keys() {
+        return TEXT_SETTERS.keySet();
+      }
     }
   }
 }
