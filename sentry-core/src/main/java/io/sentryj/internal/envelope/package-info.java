@@ -1,4 +1,7 @@
-/** Internal: The envelope writer and parser, and the hand-written streaming JSON serialization of events. Not API; may change in any release. */
+/**
+ * Internal: The envelope writer and parser, and the hand-written streaming JSON serialization of
+ * events. Not API; may change in any release.
+ */
 @NullMarked
 package io.sentryj.internal.envelope;
 
