@@ -17,12 +17,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventSerializerTest {
@@ -209,6 +214,49 @@ class EventSerializerTest {
     assertThat(e.get("array").toString()).isEqualTo("[1,2]");
     assertThat(e.get("chars").getAsString()).isEqualTo("c");
     EventSchema.assertValid(json);
+  }
+
+  @Test
+  void mapThatFailsWhileBeingReadKeepsWhatWasWritten() {
+    Map<String, Object> failing =
+        new AbstractMap<>() {
+          @Override
+          public Set<Map.Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+              @Override
+              public Iterator<Map.Entry<String, Object>> iterator() {
+                Iterator<Map.Entry<String, Object>> first =
+                    List.<Map.Entry<String, Object>>of(Map.entry("kept", 1)).iterator();
+                return new Iterator<>() {
+                  @Override
+                  public boolean hasNext() {
+                    return true;
+                  }
+
+                  @Override
+                  public Map.Entry<String, Object> next() {
+                    if (first.hasNext()) {
+                      return first.next();
+                    }
+                    throw new ConcurrentModificationException();
+                  }
+                };
+              }
+
+              @Override
+              public int size() {
+                return 2;
+              }
+            };
+          }
+        };
+    SentryEvent event = new SentryEvent(TestEvents.EVENT_ID, TestEvents.TIMESTAMP);
+    event.setExtra(Map.of("changing", failing, "after", "still here"));
+
+    JsonObject extra = parse(serializer.serialize(event)).getAsJsonObject("extra");
+
+    assertThat(extra.getAsJsonObject("changing").toString()).isEqualTo("{\"kept\":1}");
+    assertThat(extra.get("after").getAsString()).isEqualTo("still here");
   }
 
   @Test
