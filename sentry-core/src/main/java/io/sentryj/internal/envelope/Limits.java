@@ -9,125 +9,214 @@ final class Limits {
   static final int UNLIMITED = Integer.MAX_VALUE;
 
   /** What is always written: nothing cut but the protocol's own limits and runaway nesting. */
-  static final Limits FULL = new Limits("full");
+  static final Limits FULL =
+      new Limits(
+          "full", UNLIMITED, true, 16, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, true,
+          false, false);
 
-  /** The stages tried after {@link #FULL}, in order. */
-  static final Limits[] REDUCED = {
-    FULL.named("newest 10 breadcrumbs").breadcrumbs(10),
-    FULL.named("no extra, small data bags").breadcrumbs(10).noExtra().bags(4, 50, 1024),
-    FULL.named("strings cut to 4 KiB").breadcrumbs(10).noExtra().bags(4, 50, 1024).strings(4096),
-    FULL.named("stacks cut to 100 frames")
-        .breadcrumbs(10)
-        .noExtra()
-        .bags(4, 50, 1024)
-        .strings(4096)
-        .frames(100, 20),
-    FULL.named("only the exception, trace and tags")
-        .breadcrumbs(0)
-        .noExtra()
-        .bags(3, 20, 256)
-        .strings(1024)
-        .frames(20, 5)
-        .essentialsOnly(),
-    FULL.named("skeleton").skeleton(),
-    FULL.named("minimal").minimal(),
-  };
+  /** The stages tried after {@link #FULL}, in order; each keeps the cuts of the one before. */
+  static final Limits[] REDUCED = reduced();
 
   final String name;
-  int maxBreadcrumbs = UNLIMITED;
-  boolean extra = true;
+  final int maxBreadcrumbs;
+  final boolean extra;
 
   /** Nesting, entries per container and characters per string inside free-form values. */
-  int bagDepth = 16;
+  final int bagDepth;
 
-  int bagItems = UNLIMITED;
-  int bagString = UNLIMITED;
+  final int bagItems;
+  final int bagString;
 
   /** Characters per string elsewhere (messages, exception values, request bodies, ...). */
-  int maxString = UNLIMITED;
+  final int maxString;
 
-  int maxFrames = UNLIMITED;
-  int maxExceptions = UNLIMITED;
+  final int maxFrames;
+  final int maxExceptions;
 
   /** False drops threads, request, modules, named contexts, user data and SDK package lists. */
-  boolean secondary = true;
+  final boolean secondary;
 
   /** Only ids, time, level, release, environment, trace and the main exception's headline. */
-  boolean skeleton;
+  final boolean skeleton;
 
   /** Only what an event cannot be without, with short strings: the last resort. */
-  boolean minimal;
+  final boolean minimal;
 
-  private Limits(String name) {
+  @SuppressWarnings("TooManyParameters") // private; the stages below name what they change
+  private Limits(
+      String name,
+      int maxBreadcrumbs,
+      boolean extra,
+      int bagDepth,
+      int bagItems,
+      int bagString,
+      int maxString,
+      int maxFrames,
+      int maxExceptions,
+      boolean secondary,
+      boolean skeleton,
+      boolean minimal) {
     this.name = name;
+    this.maxBreadcrumbs = maxBreadcrumbs;
+    this.extra = extra;
+    this.bagDepth = bagDepth;
+    this.bagItems = bagItems;
+    this.bagString = bagString;
+    this.maxString = maxString;
+    this.maxFrames = maxFrames;
+    this.maxExceptions = maxExceptions;
+    this.secondary = secondary;
+    this.skeleton = skeleton;
+    this.minimal = minimal;
+  }
+
+  private static Limits[] reduced() {
+    Limits fewerCrumbs = FULL.named("newest 10 breadcrumbs").breadcrumbs(10);
+    Limits noExtra = fewerCrumbs.named("no extra, small data bags").noExtra().bags(4, 50, 1024);
+    Limits shortStrings = noExtra.named("strings cut to 4 KiB").strings(4096);
+    Limits shortStacks = shortStrings.named("stacks cut to 100 frames").stacks(100, 20);
+    Limits essentials =
+        shortStacks
+            .named("only the exception, trace and tags")
+            .breadcrumbs(0)
+            .bags(3, 20, 256)
+            .strings(1024)
+            .stacks(20, 5)
+            .essentialsOnly();
+    Limits skeleton =
+        essentials.named("skeleton").stacks(0, 1).strings(200).bags(1, 10, 200).skeleton(false);
+    Limits minimal = skeleton.named("minimal").strings(32).skeleton(true);
+    return new Limits[] {
+      fewerCrumbs, noExtra, shortStrings, shortStacks, essentials, skeleton, minimal
+    };
   }
 
   private Limits named(String newName) {
-    Limits l = new Limits(newName);
-    l.maxBreadcrumbs = maxBreadcrumbs;
-    l.extra = extra;
-    l.bagDepth = bagDepth;
-    l.bagItems = bagItems;
-    l.bagString = bagString;
-    l.maxString = maxString;
-    l.maxFrames = maxFrames;
-    l.maxExceptions = maxExceptions;
-    l.secondary = secondary;
-    l.skeleton = skeleton;
-    l.minimal = minimal;
-    return l;
+    return new Limits(
+        newName,
+        maxBreadcrumbs,
+        extra,
+        bagDepth,
+        bagItems,
+        bagString,
+        maxString,
+        maxFrames,
+        maxExceptions,
+        secondary,
+        skeleton,
+        minimal);
   }
 
   private Limits breadcrumbs(int max) {
-    maxBreadcrumbs = max;
-    return this;
+    return new Limits(
+        name,
+        max,
+        extra,
+        bagDepth,
+        bagItems,
+        bagString,
+        maxString,
+        maxFrames,
+        maxExceptions,
+        secondary,
+        skeleton,
+        minimal);
   }
 
   private Limits noExtra() {
-    extra = false;
-    return this;
+    return new Limits(
+        name,
+        maxBreadcrumbs,
+        false,
+        bagDepth,
+        bagItems,
+        bagString,
+        maxString,
+        maxFrames,
+        maxExceptions,
+        secondary,
+        skeleton,
+        minimal);
   }
 
   private Limits bags(int depth, int items, int string) {
-    bagDepth = depth;
-    bagItems = items;
-    bagString = string;
-    return this;
+    return new Limits(
+        name,
+        maxBreadcrumbs,
+        extra,
+        depth,
+        items,
+        string,
+        maxString,
+        maxFrames,
+        maxExceptions,
+        secondary,
+        skeleton,
+        minimal);
   }
 
   private Limits strings(int max) {
-    maxString = max;
-    return this;
+    return new Limits(
+        name,
+        maxBreadcrumbs,
+        extra,
+        bagDepth,
+        bagItems,
+        bagString,
+        max,
+        maxFrames,
+        maxExceptions,
+        secondary,
+        skeleton,
+        minimal);
   }
 
-  private Limits frames(int max, int exceptions) {
-    maxFrames = max;
-    maxExceptions = exceptions;
-    return this;
+  private Limits stacks(int frames, int exceptions) {
+    return new Limits(
+        name,
+        maxBreadcrumbs,
+        extra,
+        bagDepth,
+        bagItems,
+        bagString,
+        maxString,
+        frames,
+        exceptions,
+        secondary,
+        skeleton,
+        minimal);
   }
 
   private Limits essentialsOnly() {
-    secondary = false;
-    return this;
+    return new Limits(
+        name,
+        maxBreadcrumbs,
+        extra,
+        bagDepth,
+        bagItems,
+        bagString,
+        maxString,
+        maxFrames,
+        maxExceptions,
+        false,
+        skeleton,
+        minimal);
   }
 
-  private Limits skeleton() {
-    skeleton = true;
-    secondary = false;
-    extra = false;
-    maxBreadcrumbs = 0;
-    maxExceptions = 1;
-    maxFrames = 0;
-    maxString = 200;
-    bags(1, 10, 200);
-    return this;
-  }
-
-  private Limits minimal() {
-    skeleton();
-    minimal = true;
-    maxString = 32;
-    return this;
+  private Limits skeleton(boolean minimalToo) {
+    return new Limits(
+        name,
+        maxBreadcrumbs,
+        extra,
+        bagDepth,
+        bagItems,
+        bagString,
+        maxString,
+        maxFrames,
+        maxExceptions,
+        secondary,
+        true,
+        minimalToo);
   }
 
   @Override

@@ -334,6 +334,27 @@ class EventSerializerTest {
   }
 
   @Test
+  void tooManyBreadcrumbsCostOnlyTheOldestBreadcrumbs() {
+    SentryEvent event = TestEvents.rich();
+    List<Breadcrumb> crumbs = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      crumbs.add(Breadcrumb.builder().message(i + " " + "b".repeat(1024)).build());
+    }
+    event.setBreadcrumbs(crumbs);
+
+    byte[] json = serializer.serialize(event);
+
+    JsonObject e = parse(json);
+    JsonArray values = e.getAsJsonObject("breadcrumbs").getAsJsonArray("values");
+    assertThat(values).hasSize(10);
+    assertThat(values.get(0).getAsJsonObject().get("message").getAsString()).startsWith("1990 ");
+    assertThat(values.get(9).getAsJsonObject().get("message").getAsString()).startsWith("1999 ");
+    assertThat(e.has("extra")).isTrue();
+    assertThat(e.has("threads")).isTrue();
+    EventSchema.assertValid(json);
+  }
+
+  @Test
   void deepStacksKeepBothEndsWhenCut() {
     SentryEvent event = new SentryEvent(TestEvents.EVENT_ID, TestEvents.TIMESTAMP);
     SentryException x = TestEvents.exception("StackOverflowError", "deep", TestEvents.frames(5000));
