@@ -19,6 +19,7 @@ import io.sentryj.protocol.SentryThread;
 import io.sentryj.protocol.SpanContext;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -243,7 +244,8 @@ final class EventWriter {
 
   private void writeContexts(Contexts contexts) throws IOException {
     SpanContext trace = contexts.getTrace();
-    Map<String, Map<String, Object>> named = limits.secondary ? contexts.named() : emptyMap();
+    Map<String, Map<String, Object>> named =
+        limits.secondary ? contexts.named() : Collections.<String, Map<String, Object>>emptyMap();
     if (trace == null && named.isEmpty()) {
       return;
     }
@@ -259,10 +261,6 @@ final class EventWriter {
       values.writeMap(c.getValue());
     }
     w.endObject();
-  }
-
-  private static Map<String, Map<String, Object>> emptyMap() {
-    return java.util.Collections.emptyMap();
   }
 
   private void writeTrace(SpanContext t) throws IOException {
