@@ -1,4 +1,7 @@
-/** Internal: Building events: exceptions and causes, frames and in-app, threads, OS and runtime contexts, host name. Not API; may change in any release. */
+/**
+ * Internal: Building events: exceptions and causes, frames and in-app, threads, OS and runtime
+ * contexts, host name. Not API; may change in any release.
+ */
 @NullMarked
 package io.sentryj.internal.event;
 
