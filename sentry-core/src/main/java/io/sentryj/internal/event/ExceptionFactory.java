@@ -50,6 +50,13 @@ public final class ExceptionFactory {
   public static final String CHAINED = "chained";
 
   private static final Throwable[] NONE = new Throwable[0];
+  private static final String[] SUPPRESSED_SOURCES = new String[MAX_EXCEPTIONS];
+
+  static {
+    for (int i = 0; i < SUPPRESSED_SOURCES.length; i++) {
+      SUPPRESSED_SOURCES[i] = "suppressed[" + i + "]";
+    }
+  }
 
   private final StackFrameFactory frames;
 
@@ -128,11 +135,11 @@ public final class ExceptionFactory {
   private static void addSuppressedSubtrees(
       Node owner, Set<Throwable> seen, List<Node> side, int budget) {
     ArrayDeque<Node> stack = new ArrayDeque<>();
-    pushSuppressed(owner, seen, stack);
+    pushSuppressed(owner, seen, stack, budget - side.size());
     while (!stack.isEmpty() && side.size() < budget) {
       Node node = stack.pop();
       side.add(node);
-      pushSuppressed(node, seen, stack);
+      pushSuppressed(node, seen, stack, budget - side.size());
       Throwable cause = cause(node.throwable);
       if (cause != null && seen.add(cause)) {
         stack.push(new Node(cause, node, "cause")); // pushed last, so taken first
@@ -140,14 +147,25 @@ public final class ExceptionFactory {
     }
   }
 
-  private static void pushSuppressed(Node parent, Set<Throwable> seen, ArrayDeque<Node> stack) {
+  /**
+   * Pushes the suppressed exceptions of {@code parent}, the first on top. Only the first {@code
+   * limit} can still be taken, so a throwable with thousands of suppressed ones costs no more.
+   */
+  private static void pushSuppressed(
+      Node parent, Set<Throwable> seen, ArrayDeque<Node> stack, int limit) {
     Throwable[] suppressed = suppressed(parent.throwable);
-    for (int i = suppressed.length - 1; i >= 0; i--) {
+    for (int i = Math.min(suppressed.length, limit) - 1; i >= 0; i--) {
       Throwable s = suppressed[i];
       if (s != null && seen.add(s)) {
-        stack.push(new Node(s, parent, "suppressed[" + i + "]"));
+        stack.push(new Node(s, parent, suppressedSource(i)));
       }
     }
+  }
+
+  private static String suppressedSource(int index) {
+    return index < SUPPRESSED_SOURCES.length
+        ? SUPPRESSED_SOURCES[index]
+        : "suppressed[" + index + "]";
   }
 
   private SentryException exception(Throwable t, Mechanism mechanism, Long threadId) {

@@ -68,6 +68,16 @@ class StackFrameFactoryTest {
   }
 
   @Test
+  void nullElementsFromAnOverriddenGetStackTraceAreSkipped() {
+    StackTraceElement[] elements = {null, new StackTraceElement("com.acme.A", "m", "A.java", 3)};
+
+    assertThat(factory.stackTrace(elements).getFrames())
+        .extracting(SentryStackFrame::getModule)
+        .containsExactly("com.acme.A");
+    assertThat(factory.stackTrace(new StackTraceElement[] {null})).isNull();
+  }
+
+  @Test
   void noElementsMeansNoStackTrace() {
     assertThat(factory.stackTrace(new StackTraceElement[0])).isNull();
     assertThat(factory.stackTrace(null)).isNull();
