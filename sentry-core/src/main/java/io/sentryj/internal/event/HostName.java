@@ -59,11 +59,11 @@ public final class HostName {
    * run out.
    */
   public @Nullable String get(long maxWaitMillis) {
+    start();
     String cached = name;
     if (cached != null) {
       return cached;
     }
-    start();
     if (!gaveUpWaiting && maxWaitMillis > 0) {
       try {
         if (!firstAttempt.await(maxWaitMillis, TimeUnit.MILLISECONDS)) {
@@ -106,7 +106,8 @@ public final class HostName {
 
   private void resolveForever() {
     try {
-      while (!Thread.currentThread().isInterrupted()) {
+      Thread self = Thread.currentThread();
+      while (thread.get() == self && !self.isInterrupted()) {
         boolean resolved = resolveOnce();
         firstAttempt.countDown();
         Thread.sleep(resolved ? refreshMillis : Math.min(refreshMillis, RETRY_MILLIS));
@@ -123,6 +124,8 @@ public final class HostName {
         name = resolved;
         return true;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closed while resolving
     } catch (Throwable e) {
       // keep the last good name; retried soon
     }

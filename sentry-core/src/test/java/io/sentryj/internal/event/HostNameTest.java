@@ -71,6 +71,7 @@ class HostNameTest {
       assertThat(pollUntilResolved(hostName)).isEqualTo("late-box");
     } finally {
       release.countDown();
+      hostName.close();
     }
   }
 
@@ -117,9 +118,17 @@ class HostNameTest {
 
     hostName.close();
 
-    resolvingThread.get().join(10_000);
-    assertThat(resolvingThread.get().isAlive()).isFalse();
+    Thread first = resolvingThread.get();
+    first.join(10_000);
+    assertThat(first.isAlive()).isFalse();
     assertThat(hostName.get(0)).isEqualTo("box-3");
+    // that get() started refreshing again, on a new thread
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (resolvingThread.get() == first && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    assertThat(resolvingThread.get()).isNotSameAs(first);
+    hostName.close();
   }
 
   @Test
