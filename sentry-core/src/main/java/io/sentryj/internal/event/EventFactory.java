@@ -1,0 +1,119 @@
+package io.sentryj.internal.event;
+
+import io.sentryj.SentryOptions;
+import io.sentryj.protocol.Contexts;
+import io.sentryj.protocol.SentryEvent;
+import io.sentryj.protocol.SentryThread;
+import java.util.Collections;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event-building parts for one configuration, wired together, and the steps capture takes with
+ * them, each in the right place: what must be seen on the capturing thread (threads, the caller's
+ * stack) is taken at once; the exception chain, the costly part, is built later, when the SDK's
+ * worker first asks for it ({@link SentryEvent#setExceptionSupplier}).
+ *
+ * <pre>{@code
+ * EventFactory events = EventFactory.of(options);          // once per init
+ * events.attachException(event, throwable, "generic", true); // at capture
+ * events.applyEnvironment(event);                          // on the worker
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class EventFactory {
+  /** How long the first event waits for the host name. */
+  static final long HOST_NAME_WAIT_MILLIS = 500;
+
+  private final SentryOptions options;
+  private final ExceptionFactory exceptions;
+  private final ThreadsFactory threads;
+  private final @Nullable HostName hostName;
+
+  EventFactory(SentryOptions options, @Nullable HostName hostName) {
+    StackFrameFactory frames = new StackFrameFactory(InAppMatcher.of(options));
+    this.options = options;
+    this.exceptions = new ExceptionFactory(frames);
+    this.threads = new ThreadsFactory(frames);
+    this.hostName = hostName;
+  }
+
+  /**
+   * The factory for the given options, using the {@linkplain HostName#system() system host name}
+   * when the options want one.
+   */
+  public static EventFactory of(SentryOptions options) {
+    boolean wantsHostName = options.serverName() == null && options.attachServerName();
+    return new EventFactory(options, wantsHostName ? HostName.system() : null);
+  }
+
+  /** The exception chain builder, for callers that need its parameters. */
+  public ExceptionFactory exceptions() {
+    return exceptions;
+  }
+
+  /** The threads builder, for callers that need its parameters. */
+  public ThreadsFactory threads() {
+    return threads;
+  }
+
+  /**
+   * Call on the capturing thread: gives the event the throwable's exception chain, built lazily
+   * with the current thread as {@code thread_id}, and, with {@code attachThreads}, the threads as
+   * they are now. An unhandled throwable (an uncaught exception handler runs on the dying thread)
+   * marks the current thread crashed, without repeating its stack.
+   */
+  public void attachException(
+      SentryEvent event, Throwable throwable, String mechanismType, boolean handled) {
+    long threadId = Thread.currentThread().getId();
+    event.setThrowable(throwable);
+    event.setExceptionSupplier(
+        () -> exceptions.exceptions(throwable, mechanismType, handled, threadId));
+    if (options.attachThreads()) {
+      event.setThreads(threads.threads(handled ? ThreadsFactory.NO_THREAD : threadId));
+    }
+  }
+
+  /**
+   * Call on the capturing thread for an event without exception: with {@code attachThreads}, all
+   * threads; else with {@code attachStacktrace}, the current thread with the caller's stack.
+   */
+  public void attachThreads(SentryEvent event) {
+    if (options.attachThreads()) {
+      event.setThreads(threads.threads(ThreadsFactory.NO_THREAD));
+    } else if (options.attachStacktrace()) {
+      SentryThread current = threads.currentThread();
+      if (current.getStacktrace() != null) {
+        event.setThreads(Collections.singletonList(current));
+      }
+    }
+  }
+
+  /**
+   * Gives the event the {@code os} and {@code runtime} contexts and a {@code server_name}, each
+   * only where the event has none yet. May wait up to {@value #HOST_NAME_WAIT_MILLIS} ms, once per
+   * process, for the host name: call it on the SDK's worker.
+   */
+  public void applyEnvironment(SentryEvent event) {
+    Contexts contexts = event.getContexts();
+    if (contexts.get("os") == null) {
+      contexts.put("os", RuntimeContexts.os());
+    }
+    if (contexts.get("runtime") == null) {
+      contexts.put("runtime", RuntimeContexts.runtime());
+    }
+    if (event.getServerName() == null) {
+      String serverName = options.serverName();
+      HostName host = hostName;
+      if (serverName == null && host != null) {
+        serverName = host.get(HOST_NAME_WAIT_MILLIS);
+      }
+      event.setServerName(serverName);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EventFactory{" + exceptions + '}';
+  }
+}

@@ -1,0 +1,247 @@
+package io.sentryj.internal.event;
+
+import io.sentryj.protocol.Mechanism;
+import io.sentryj.protocol.SentryException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an event's exception list from a throwable: its cause chain and its suppressed exceptions
+ * (protocol section 3 and rule 1).
+ *
+ * <p>The list is in protocol order: the thrown exception is the <b>last</b> element, with {@code
+ * exception_id} 0, and the innermost cause of its {@link Throwable#getCause() cause} chain is the
+ * <b>first</b>. Ids count up from the end of the list. Example, for {@code new
+ * RuntimeException("wrapper", new IllegalStateException("root cause"))}:
+ *
+ * <pre>
+ * [0] IllegalStateException  mechanism {type: "chained", exception_id: 1, parent_id: 0, source: "cause"}
+ * [1] RuntimeException       mechanism {type: mechanismType, handled, exception_id: 0}
+ * </pre>
+ *
+ * <p>Every element has a mechanism (Sentry reads ids only from there): the thrown one the given
+ * type and {@code handled}; the others type {@code chained}, as the official SDK sends, with {@code
+ * parent_id} and {@code source}, the property of the parent they came from: {@code cause} or {@code
+ * suppressed[i]} (the index into {@link Throwable#getSuppressed()}). They carry no {@code handled},
+ * so that they do not change whether the event counts as handled.
+ *
+ * <p>Order when there are suppressed exceptions: after the thrown exception (id 0) come, by id, the
+ * suppressed subtrees (each depth first, cause before suppressed), and last the thrown exception's
+ * cause chain, so that the root cause stays the first element. Java has no exception-group type:
+ * suppressed exceptions are secondary failures (a {@code close()} that failed too), so no element
+ * is marked {@code is_exception_group}, which would make Sentry group and title the issue by them.
+ *
+ * <p>At most {@value #MAX_EXCEPTIONS} exceptions are kept, the thrown exception's cause chain
+ * first. A throwable met twice (a cyclic cause chain, a throwable suppressed by its own cause) is
+ * taken once. Overridden {@code getMessage()}, {@code getCause()}, {@code getSuppressed()} or
+ * {@code getStackTrace()} that throw are survived. Thread-safe; never throws for a non-null
+ * throwable.
+ */
+public final class ExceptionFactory {
+  /** The most exceptions one event keeps. */
+  public static final int MAX_EXCEPTIONS = 32;
+
+  /** The mechanism type of every exception but the thrown one, as the official SDK sends it. */
+  public static final String CHAINED = "chained";
+
+  private static final Throwable[] NONE = new Throwable[0];
+  private static final String[] SUPPRESSED_SOURCES = new String[MAX_EXCEPTIONS];
+
+  static {
+    for (int i = 0; i < SUPPRESSED_SOURCES.length; i++) {
+      SUPPRESSED_SOURCES[i] = "suppressed[" + i + "]";
+    }
+  }
+
+  private final StackFrameFactory frames;
+
+  /** A factory that builds stack traces with the given frame factory. */
+  public ExceptionFactory(StackFrameFactory frames) {
+    this.frames = frames;
+  }
+
+  /**
+   * The exception list of an event, root cause first and {@code thrown} last.
+   *
+   * @param thrown the captured throwable
+   * @param mechanismType how it was captured, {@code generic} for {@code captureException}, {@code
+   *     auto.<kind>.<integration>} for an integration
+   * @param handled false when the throwable ended a request or thread (an unhandled issue)
+   * @param threadId the id of the thread it was thrown on, for {@code thread_id}
+   */
+  public List<SentryException> exceptions(
+      Throwable thrown, String mechanismType, boolean handled, long threadId) {
+    Node[] byId = collect(thrown);
+    Long thread = threadId;
+    List<SentryException> result = new ArrayList<>(byId.length);
+    for (int id = byId.length - 1; id >= 0; id--) {
+      Node node = byId[id];
+      Node parent = node.parent;
+      Mechanism mechanism;
+      if (parent == null) {
+        mechanism = new Mechanism(mechanismType);
+        mechanism.setHandled(handled);
+      } else {
+        mechanism = new Mechanism(CHAINED);
+        mechanism.setParentId(parent.id);
+        mechanism.setSource(node.source);
+      }
+      mechanism.setExceptionId(id);
+      result.add(exception(node.throwable, mechanism, thread));
+    }
+    return result;
+  }
+
+  /** The throwables to send, indexed by exception id. */
+  private static Node[] collect(Throwable thrown) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+    seen.add(thrown);
+    List<Node> chain = new ArrayList<>();
+    chain.add(new Node(thrown, null, null));
+    for (Throwable t = cause(thrown);
+        t != null && chain.size() < MAX_EXCEPTIONS && seen.add(t);
+        t = cause(t)) {
+      chain.add(new Node(t, chain.get(chain.size() - 1), "cause"));
+    }
+    List<Node> side = new ArrayList<>();
+    int budget = MAX_EXCEPTIONS - chain.size();
+    for (int i = 0; i < chain.size() && side.size() < budget; i++) {
+      addSuppressedSubtrees(chain.get(i), seen, side, budget);
+    }
+    // Ids: the thrown exception 0, then the side nodes, then the rest of the cause chain, so that
+    // the list (descending ids) starts with the root cause.
+    Node[] byId = new Node[chain.size() + side.size()];
+    for (int i = 0; i < side.size(); i++) {
+      byId[1 + i] = side.get(i);
+    }
+    for (int i = 0; i < chain.size(); i++) {
+      byId[i == 0 ? 0 : side.size() + i] = chain.get(i);
+    }
+    for (int id = 0; id < byId.length; id++) {
+      byId[id].id = id;
+    }
+    return byId;
+  }
+
+  /**
+   * Adds the suppressed exceptions of {@code owner} and everything hanging off them to {@code
+   * side}, depth first (cause before suppressed), until it holds {@code budget} nodes.
+   */
+  private static void addSuppressedSubtrees(
+      Node owner, Set<Throwable> seen, List<Node> side, int budget) {
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    pushSuppressed(owner, seen, stack, budget - side.size());
+    while (!stack.isEmpty() && side.size() < budget) {
+      Node node = stack.pop();
+      side.add(node);
+      pushSuppressed(node, seen, stack, budget - side.size());
+      Throwable cause = cause(node.throwable);
+      if (cause != null && seen.add(cause)) {
+        stack.push(new Node(cause, node, "cause")); // pushed last, so taken first
+      }
+    }
+  }
+
+  /**
+   * Pushes the suppressed exceptions of {@code parent}, the first on top. Only the first {@code
+   * limit} can still be taken, so a throwable with thousands of suppressed ones costs no more.
+   */
+  private static void pushSuppressed(
+      Node parent, Set<Throwable> seen, ArrayDeque<Node> stack, int limit) {
+    Throwable[] suppressed = suppressed(parent.throwable);
+    for (int i = Math.min(suppressed.length, limit) - 1; i >= 0; i--) {
+      Throwable s = suppressed[i];
+      if (s != null && seen.add(s)) {
+        stack.push(new Node(s, parent, suppressedSource(i)));
+      }
+    }
+  }
+
+  private static String suppressedSource(int index) {
+    return index < SUPPRESSED_SOURCES.length
+        ? SUPPRESSED_SOURCES[index]
+        : "suppressed[" + index + "]";
+  }
+
+  private SentryException exception(Throwable t, Mechanism mechanism, Long threadId) {
+    SentryException exception = new SentryException();
+    String className = t.getClass().getName();
+    int dot = className.lastIndexOf('.');
+    exception.setType(dot < 0 ? className : className.substring(dot + 1));
+    exception.setModule(dot < 0 ? null : className.substring(0, dot));
+    exception.setValue(message(t, className));
+    exception.setThreadId(threadId);
+    exception.setStacktrace(frames.stackTrace(stackTrace(t)));
+    exception.setMechanism(mechanism);
+    return exception;
+  }
+
+  /**
+   * The message of a throwable without letting an overridden {@code getMessage()} throw: when it
+   * does, the (guarded) {@code toString()}, else a placeholder naming the failure.
+   */
+  static @Nullable String message(Throwable t, String className) {
+    try {
+      return t.getMessage();
+    } catch (Throwable getMessageFailed) {
+      try {
+        return t.toString();
+      } catch (Throwable toStringFailed) {
+        return "<"
+            + className
+            + ".getMessage() threw "
+            + getMessageFailed.getClass().getName()
+            + ">";
+      }
+    }
+  }
+
+  private static @Nullable Throwable cause(Throwable t) {
+    try {
+      return t.getCause();
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  private static Throwable[] suppressed(Throwable t) {
+    try {
+      Throwable[] suppressed = t.getSuppressed();
+      return suppressed == null ? NONE : suppressed;
+    } catch (Throwable e) {
+      return NONE;
+    }
+  }
+
+  private static StackTraceElement @Nullable [] stackTrace(Throwable t) {
+    try {
+      return t.getStackTrace();
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ExceptionFactory{" + frames + '}';
+  }
+
+  /** A throwable to send, and where it hangs in the tree. */
+  private static final class Node {
+    final Throwable throwable;
+    final @Nullable Node parent;
+    final @Nullable String source;
+    int id;
+
+    Node(Throwable throwable, @Nullable Node parent, @Nullable String source) {
+      this.throwable = throwable;
+      this.parent = parent;
+      this.source = source;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.sentryj.internal.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentryj.SentryOptions;
+import io.sentryj.protocol.SentryEvent;
+import io.sentryj.protocol.SentryException;
+import io.sentryj.protocol.SentryThread;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EventFactoryTest {
+
+  @Test
+  void theExceptionChainIsBuiltLazilyWithTheCapturingThreadsId() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().build());
+    SentryEvent event = new SentryEvent();
+    RuntimeException thrown = new RuntimeException("wrapper", new IllegalStateException("root"));
+
+    events.attachException(event, thrown, "generic", true);
+
+    assertThat(event.getThrowable()).isSameAs(thrown);
+    assertThat(event.hasExceptions()).isTrue();
+    assertThat(event.getThreads()).isEmpty();
+    List<SentryException> values = event.getExceptions();
+    assertThat(values).extracting(SentryException::getValue).containsExactly("root", "wrapper");
+    assertThat(values)
+        .extracting(SentryException::getThreadId)
+        .containsOnly(Thread.currentThread().getId());
+    assertThat(values.get(1).getMechanism().getType()).isEqualTo("generic");
+  }
+
+  @Test
+  void nothingOfTheThrowableIsReadUntilTheChainIsAskedFor() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().build());
+    SentryEvent event = new SentryEvent();
+    AtomicInteger reads = new AtomicInteger();
+    Exception thrown =
+        new Exception() {
+          @Override
+          public String getMessage() {
+            return "read " + reads.incrementAndGet();
+          }
+        };
+
+    events.attachException(event, thrown, "generic", true);
+
+    assertThat(reads).hasValue(0);
+    assertThat(event.getExceptions())
+        .extracting(SentryException::getValue)
+        .containsExactly("read 1");
+  }
+
+  @Test
+  void withAttachThreadsAnUnhandledExceptionMarksTheCurrentThreadCrashed() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().attachThreads(true).build());
+    SentryEvent event = new SentryEvent();
+
+    events.attachException(event, new IllegalStateException("boom"), "auto.uncaught", false);
+
+    SentryThread current = current(event.getThreads());
+    assertThat(current.getCrashed()).isTrue();
+    assertThat(current.getStacktrace()).isNull();
+    assertThat(event.getThreads().size()).isGreaterThan(1);
+  }
+
+  @Test
+  void withAttachThreadsAHandledExceptionCrashesNoThread() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().attachThreads(true).build());
+    SentryEvent event = new SentryEvent();
+
+    events.attachException(event, new IllegalStateException("boom"), "generic", true);
+
+    assertThat(event.getThreads()).extracting(SentryThread::getCrashed).containsOnlyNulls();
+    assertThat(current(event.getThreads()).getStacktrace()).isNotNull();
+  }
+
+  @Test
+  void aMessageEventGetsTheCallersStackWithAttachStacktrace() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().attachStacktrace(true).build());
+    SentryEvent event = new SentryEvent();
+
+    events.attachThreads(event);
+
+    assertThat(event.getThreads()).hasSize(1);
+    assertThat(event.getThreads().get(0).getCurrent()).isTrue();
+    assertThat(event.getThreads().get(0).getStacktrace().getFrames()).isNotEmpty();
+  }
+
+  @Test
+  void aMessageEventGetsNoThreadsByDefault() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().build());
+    SentryEvent event = new SentryEvent();
+
+    events.attachThreads(event);
+
+    assertThat(event.getThreads()).isEmpty();
+  }
+
+  @Test
+  void theEnvironmentAddsSharedContextsAndTheHostName() {
+    HostName hostName = new HostName(() -> "box-7", TimeUnit.HOURS.toMillis(5));
+    EventFactory events = new EventFactory(SentryOptions.builder().build(), hostName);
+    SentryEvent event = new SentryEvent();
+
+    events.applyEnvironment(event);
+
+    assertThat(event.getContexts().get("os")).isSameAs(RuntimeContexts.os());
+    assertThat(event.getContexts().get("runtime")).isSameAs(RuntimeContexts.runtime());
+    assertThat(event.getServerName()).isEqualTo("box-7");
+    hostName.close();
+  }
+
+  @Test
+  void theEnvironmentKeepsWhatTheEventAlreadyHas() {
+    EventFactory events =
+        new EventFactory(SentryOptions.builder().serverName("configured").build(), null);
+    SentryEvent event = new SentryEvent();
+    event.getContexts().put("os", Collections.singletonMap("name", "custom"));
+    event.setServerName("set-by-user");
+
+    events.applyEnvironment(event);
+
+    assertThat(event.getContexts().get("os")).containsEntry("name", "custom");
+    assertThat(event.getServerName()).isEqualTo("set-by-user");
+  }
+
+  @Test
+  void aConfiguredServerNameWinsAndNoHostNameIsLookedUpWithoutAttachServerName() {
+    SentryEvent configured = new SentryEvent();
+    EventFactory.of(SentryOptions.builder().serverName("configured").build())
+        .applyEnvironment(configured);
+    SentryEvent none = new SentryEvent();
+    EventFactory.of(SentryOptions.builder().attachServerName(false).build()).applyEnvironment(none);
+
+    assertThat(configured.getServerName()).isEqualTo("configured");
+    assertThat(none.getServerName()).isNull();
+  }
+
+  private static SentryThread current(List<SentryThread> threads) {
+    for (SentryThread thread : threads) {
+      if (thread.getId() == Thread.currentThread().getId()) {
+        assertThat(thread.getCurrent()).isTrue();
+        return thread;
+      }
+    }
+    throw new AssertionError("no current thread in " + threads);
+  }
+}
