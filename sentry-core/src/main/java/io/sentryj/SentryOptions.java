@@ -58,6 +58,7 @@ public final class SentryOptions {
   private final boolean enableUncaughtExceptionHandler;
   private final boolean enableShutdownHook;
   private final boolean sendClientReports;
+  private final boolean enableDeduplication;
   private final @Nullable BeforeSendCallback beforeSend;
   private final @Nullable BeforeBreadcrumbCallback beforeBreadcrumb;
   private final List<EventProcessor> eventProcessors;
@@ -91,6 +92,7 @@ public final class SentryOptions {
     this.enableUncaughtExceptionHandler = b.enableUncaughtExceptionHandler;
     this.enableShutdownHook = b.enableShutdownHook;
     this.sendClientReports = b.sendClientReports;
+    this.enableDeduplication = b.enableDeduplication;
     this.beforeSend = b.beforeSend;
     this.beforeBreadcrumb = b.beforeBreadcrumb;
     this.eventProcessors = immutableList(b.eventProcessors);
@@ -255,6 +257,11 @@ public final class SentryOptions {
     return sendClientReports;
   }
 
+  /** Whether a second event made from the same throwable instance is dropped; true by default. */
+  public boolean enableDeduplication() {
+    return enableDeduplication;
+  }
+
   /** Called with each event before it is sent, or null. */
   public @Nullable BeforeSendCallback beforeSend() {
     return beforeSend;
@@ -341,6 +348,8 @@ public final class SentryOptions {
         + enableShutdownHook
         + ", sendClientReports="
         + sendClientReports
+        + ", enableDeduplication="
+        + enableDeduplication
         + '}';
   }
 
@@ -441,6 +450,7 @@ public final class SentryOptions {
     boolean enableUncaughtExceptionHandler = true;
     boolean enableShutdownHook = true;
     boolean sendClientReports = true;
+    boolean enableDeduplication = true;
     @Nullable BeforeSendCallback beforeSend;
     @Nullable BeforeBreadcrumbCallback beforeBreadcrumb;
     final List<EventProcessor> eventProcessors = new ArrayList<>();
@@ -478,6 +488,7 @@ public final class SentryOptions {
       enableUncaughtExceptionHandler = o.enableUncaughtExceptionHandler;
       enableShutdownHook = o.enableShutdownHook;
       sendClientReports = o.sendClientReports;
+      enableDeduplication = o.enableDeduplication;
       beforeSend = o.beforeSend;
       beforeBreadcrumb = o.beforeBreadcrumb;
       eventProcessors.addAll(o.eventProcessors);
@@ -520,6 +531,7 @@ public final class SentryOptions {
           (b, t) -> b.enableUncaughtExceptionHandler = t.asBoolean());
       m.put("enable-shutdown-hook", (b, t) -> b.enableShutdownHook = t.asBoolean());
       m.put("send-client-reports", (b, t) -> b.sendClientReports = t.asBoolean());
+      m.put("enable-deduplication", (b, t) -> b.enableDeduplication = t.asBoolean());
       return Collections.unmodifiableMap(m);
     }
 
@@ -725,6 +737,11 @@ public final class SentryOptions {
     public Builder sendClientReports(boolean send) {
       this.sendClientReports = send;
       return code("send-client-reports");
+    }
+
+    public Builder enableDeduplication(boolean enable) {
+      this.enableDeduplication = enable;
+      return code("enable-deduplication");
     }
 
     /** Sets the callback each event passes before it is sent. */

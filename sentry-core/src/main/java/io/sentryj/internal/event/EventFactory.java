@@ -1,11 +1,9 @@
 package io.sentryj.internal.event;
 
 import io.sentryj.SentryOptions;
-import io.sentryj.protocol.Contexts;
 import io.sentryj.protocol.SentryEvent;
 import io.sentryj.protocol.SentryThread;
 import java.util.Collections;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The event-building parts for one configuration, wired together, and the steps capture takes with
@@ -16,35 +14,25 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * EventFactory events = EventFactory.of(options);          // once per init
  * events.attachException(event, throwable, "generic", true); // at capture
- * events.applyEnvironment(event);                          // on the worker
  * }</pre>
  *
  * Thread-safe.
  */
 public final class EventFactory {
-  /** How long the first event waits for the host name. */
-  static final long HOST_NAME_WAIT_MILLIS = 500;
-
   private final SentryOptions options;
   private final ExceptionFactory exceptions;
   private final ThreadsFactory threads;
-  private final @Nullable HostName hostName;
 
-  EventFactory(SentryOptions options, @Nullable HostName hostName) {
+  EventFactory(SentryOptions options) {
     StackFrameFactory frames = new StackFrameFactory(InAppMatcher.of(options));
     this.options = options;
     this.exceptions = new ExceptionFactory(frames);
     this.threads = new ThreadsFactory(frames);
-    this.hostName = hostName;
   }
 
-  /**
-   * The factory for the given options, using the {@linkplain HostName#system() system host name}
-   * when the options want one.
-   */
+  /** The factory for the given options. */
   public static EventFactory of(SentryOptions options) {
-    boolean wantsHostName = options.serverName() == null && options.attachServerName();
-    return new EventFactory(options, wantsHostName ? HostName.system() : null);
+    return new EventFactory(options);
   }
 
   /** The exception chain builder, for callers that need its parameters. */
@@ -86,29 +74,6 @@ public final class EventFactory {
       if (current.getStacktrace() != null) {
         event.setThreads(Collections.singletonList(current));
       }
-    }
-  }
-
-  /**
-   * Gives the event the {@code os} and {@code runtime} contexts and a {@code server_name}, each
-   * only where the event has none yet. May wait up to {@value #HOST_NAME_WAIT_MILLIS} ms, once per
-   * process, for the host name: call it on the SDK's worker.
-   */
-  public void applyEnvironment(SentryEvent event) {
-    Contexts contexts = event.getContexts();
-    if (contexts.get("os") == null) {
-      contexts.put("os", RuntimeContexts.os());
-    }
-    if (contexts.get("runtime") == null) {
-      contexts.put("runtime", RuntimeContexts.runtime());
-    }
-    if (event.getServerName() == null) {
-      String serverName = options.serverName();
-      HostName host = hostName;
-      if (serverName == null && host != null) {
-        serverName = host.get(HOST_NAME_WAIT_MILLIS);
-      }
-      event.setServerName(serverName);
     }
   }
 

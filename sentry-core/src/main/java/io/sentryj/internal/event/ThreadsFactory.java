@@ -147,9 +147,18 @@ public final class ThreadsFactory {
 
   private static boolean isSdkFrame(StackTraceElement element) {
     String className = element.getClassName();
-    return className.startsWith(SDK_PACKAGE)
-        || (className.equals("java.lang.Thread")
-            && element.getMethodName().equals("getStackTrace"));
+    if (className.startsWith(SDK_PACKAGE)) {
+      // the SDK's own classes, but not an application's that happen to share the namespace
+      // (samples, tests): the facade, the internals and the integration modules
+      String rest = className.substring(SDK_PACKAGE.length());
+      return rest.equals("Sentry")
+          || rest.startsWith("Sentry$")
+          || rest.startsWith("internal.")
+          || rest.startsWith("logback.")
+          || rest.startsWith("servlet.")
+          || rest.startsWith("agent.");
+    }
+    return className.equals("java.lang.Thread") && element.getMethodName().equals("getStackTrace");
   }
 
   @Override

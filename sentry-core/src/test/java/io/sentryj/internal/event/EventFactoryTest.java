@@ -6,9 +6,7 @@ import io.sentryj.SentryOptions;
 import io.sentryj.protocol.SentryEvent;
 import io.sentryj.protocol.SentryException;
 import io.sentryj.protocol.SentryThread;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -98,46 +96,6 @@ class EventFactoryTest {
     events.attachThreads(event);
 
     assertThat(event.getThreads()).isEmpty();
-  }
-
-  @Test
-  void theEnvironmentAddsSharedContextsAndTheHostName() {
-    HostName hostName = new HostName(() -> "box-7", TimeUnit.HOURS.toMillis(5));
-    EventFactory events = new EventFactory(SentryOptions.builder().build(), hostName);
-    SentryEvent event = new SentryEvent();
-
-    events.applyEnvironment(event);
-
-    assertThat(event.getContexts().get("os")).isSameAs(RuntimeContexts.os());
-    assertThat(event.getContexts().get("runtime")).isSameAs(RuntimeContexts.runtime());
-    assertThat(event.getServerName()).isEqualTo("box-7");
-    hostName.close();
-  }
-
-  @Test
-  void theEnvironmentKeepsWhatTheEventAlreadyHas() {
-    EventFactory events =
-        new EventFactory(SentryOptions.builder().serverName("configured").build(), null);
-    SentryEvent event = new SentryEvent();
-    event.getContexts().put("os", Collections.singletonMap("name", "custom"));
-    event.setServerName("set-by-user");
-
-    events.applyEnvironment(event);
-
-    assertThat(event.getContexts().get("os")).containsEntry("name", "custom");
-    assertThat(event.getServerName()).isEqualTo("set-by-user");
-  }
-
-  @Test
-  void aConfiguredServerNameWinsAndNoHostNameIsLookedUpWithoutAttachServerName() {
-    SentryEvent configured = new SentryEvent();
-    EventFactory.of(SentryOptions.builder().serverName("configured").build())
-        .applyEnvironment(configured);
-    SentryEvent none = new SentryEvent();
-    EventFactory.of(SentryOptions.builder().attachServerName(false).build()).applyEnvironment(none);
-
-    assertThat(configured.getServerName()).isEqualTo("configured");
-    assertThat(none.getServerName()).isNull();
   }
 
   private static SentryThread current(List<SentryThread> threads) {

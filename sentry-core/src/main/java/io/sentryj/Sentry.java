@@ -1,0 +1,303 @@
+package io.sentryj;
+
+import io.sentryj.internal.SentryRuntime;
+import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.pipeline.SentryClient;
+import io.sentryj.internal.scope.ContextCarrier;
+import io.sentryj.internal.scope.ScopeImpl;
+import io.sentryj.internal.scope.ScopeStorage;
+import io.sentryj.internal.scope.Scopes;
+import io.sentryj.protocol.SentryEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SDK's entry point. Call {@link #init(Consumer)} once at start-up; from then on every capture
+ * method queues an event and returns its id without blocking or throwing. Before {@code init} (or
+ * without a DSN) every method is a cheap no-op.
+ *
+ * <pre>{@code
+ * Sentry.init(options -> options
+ *     .dsn("https://public@o1.ingest.sentry.io/1")
+ *     .environment("staging")
+ *     .release("shop@1.4.2"));
+ * try {
+ *   checkout(cart);
+ * } catch (PaymentException e) {
+ *   Sentry.captureException(e);
+ * }
+ * }</pre>
+ *
+ * <p><b>Calling {@code init} again</b> replaces the running SDK: the previous instance is closed
+ * (waiting at most its {@code shutdownTimeoutMillis} for queued events), a warning is printed, and
+ * the new options take effect. Scopes are not carried over.
+ */
+public final class Sentry {
+  private static final Object LOCK = new Object();
+  private static volatile @Nullable SentryRuntime runtime;
+
+  private Sentry() {}
+
+  /**
+   * Starts the SDK from external configuration only: system properties {@code sentry.*},
+   * environment variables {@code SENTRY_*} and {@code sentry.properties}.
+   */
+  public static void init() {
+    init(options -> {});
+  }
+
+  /**
+   * Starts the SDK with options set in code, merged over the external configuration (code wins).
+   *
+   * @throws IllegalArgumentException if an option is invalid; the message names the key, the value
+   *     and where it came from
+   */
+  public static void init(Consumer<SentryOptions.Builder> configuration) {
+    SentryOptions.Builder builder = SentryOptions.builder();
+    configuration.accept(builder);
+    // so that what loading the configuration has to say is printed when code asked for debug
+    Diagnostics.setDebug(builder.debug);
+    init(SentryRuntime.resolveOptions(builder));
+  }
+
+  /** Starts the SDK with options already built; external configuration is not read again. */
+  public static void init(SentryOptions options) {
+    synchronized (LOCK) {
+      SentryRuntime previous = runtime;
+      if (previous != null) {
+        Diagnostics.warn(
+            "Sentry.init called again: the running SDK is closed and replaced by the new options");
+        runtime = null;
+        previous.close(previous.client().options().shutdownTimeoutMillis());
+      }
+      Diagnostics.setDebug(options.debug());
+      runtime = SentryRuntime.start(options);
+    }
+  }
+
+  /** Whether the SDK is running and will send events. */
+  public static boolean isEnabled() {
+    return runtime != null;
+  }
+
+  private static @Nullable SentryClient client() {
+    SentryRuntime r = runtime;
+    return r == null ? null : r.client();
+  }
+
+  /** Captures an exception the application handled, with mechanism {@code generic}. */
+  public static SentryId captureException(Throwable throwable) {
+    return captureException(throwable, null);
+  }
+
+  /** Captures an exception with a hint for event processors and {@code beforeSend}. */
+  public static SentryId captureException(Throwable throwable, @Nullable Hint hint) {
+    SentryClient c = client();
+    if (c == null) {
+      return SentryId.EMPTY;
+    }
+    return c.captureException(
+        throwable, hint, SentryClient.MECHANISM_GENERIC, true, SentryLevel.ERROR);
+  }
+
+  /** Captures a message at level {@code info}. */
+  public static SentryId captureMessage(String message) {
+    return captureMessage(message, SentryLevel.INFO);
+  }
+
+  /** Captures a message at the given level. */
+  public static SentryId captureMessage(String message, SentryLevel level) {
+    SentryClient c = client();
+    return c == null ? SentryId.EMPTY : c.captureMessage(message, level);
+  }
+
+  /** Captures an event built by the caller. */
+  public static SentryId captureEvent(SentryEvent event) {
+    return captureEvent(event, null);
+  }
+
+  /** Captures an event built by the caller, with a hint. */
+  public static SentryId captureEvent(SentryEvent event, @Nullable Hint hint) {
+    SentryClient c = client();
+    return c == null ? SentryId.EMPTY : c.captureEvent(event, hint);
+  }
+
+  /** Adds a breadcrumb to the current isolation scope. */
+  public static void addBreadcrumb(Breadcrumb breadcrumb) {
+    addBreadcrumb(breadcrumb, null);
+  }
+
+  /** Adds a breadcrumb, with a hint for {@code beforeBreadcrumb}. */
+  public static void addBreadcrumb(Breadcrumb breadcrumb, @Nullable Hint hint) {
+    SentryClient c = client();
+    if (c != null) {
+      c.addBreadcrumb(breadcrumb, hint);
+    }
+  }
+
+  /** Adds a breadcrumb with a message and level {@code info}. */
+  public static void addBreadcrumb(String message) {
+    if (client() != null) {
+      addBreadcrumb(Breadcrumb.info(message), null);
+    }
+  }
+
+  /** Sets the user on the current isolation scope; null removes it. */
+  public static void setUser(@Nullable User user) {
+    configureScope(scope -> scope.setUser(user));
+  }
+
+  /** Sets a tag on the current isolation scope. */
+  public static void setTag(String key, String value) {
+    configureScope(scope -> scope.setTag(key, value));
+  }
+
+  /** Removes a tag from the current isolation scope. */
+  public static void removeTag(String key) {
+    configureScope(scope -> scope.removeTag(key));
+  }
+
+  /** Sets an extra value on the current isolation scope. */
+  public static void setExtra(String key, Object value) {
+    configureScope(scope -> scope.setExtra(key, value));
+  }
+
+  /** Sets a named context on the current isolation scope. */
+  public static void setContext(String name, Map<String, ?> values) {
+    configureScope(scope -> scope.setContext(name, values));
+  }
+
+  /** Sets the fingerprint of events of the current isolation scope. */
+  public static void setFingerprint(List<String> fingerprint) {
+    configureScope(scope -> scope.setFingerprint(fingerprint));
+  }
+
+  /** Sets the level of events of the current isolation scope. */
+  public static void setLevel(@Nullable SentryLevel level) {
+    configureScope(scope -> scope.setLevel(level));
+  }
+
+  /** Sets the transaction name of the current isolation scope. */
+  public static void setTransaction(@Nullable String transaction) {
+    configureScope(scope -> scope.setTransaction(transaction));
+  }
+
+  /**
+   * Changes the current isolation scope: for a web request, the request's own; otherwise the one
+   * shared by the whole application.
+   */
+  public static void configureScope(Consumer<Scope> callback) {
+    SentryClient c = client();
+    if (c == null) {
+      return;
+    }
+    try {
+      callback.accept(c.storage().current().isolation());
+    } catch (RuntimeException e) {
+      Diagnostics.error("configureScope callback threw", e);
+    }
+  }
+
+  /**
+   * Runs {@code callback} with a fork of the current scope made current: what it sets applies only
+   * to events captured inside it.
+   *
+   * <pre>{@code
+   * Sentry.withScope(scope -> {
+   *   scope.setTag("batch", batchId);
+   *   Sentry.captureException(e);
+   * });
+   * }</pre>
+   */
+  public static void withScope(Consumer<Scope> callback) {
+    SentryClient c = client();
+    if (c == null) {
+      callback.accept(NoopScope.INSTANCE);
+      return;
+    }
+    ScopeStorage storage = c.storage();
+    Scopes forked = storage.current().forkCurrent();
+    try (ScopeStorage.Token ignored = storage.set(forked)) {
+      callback.accept(forked.current());
+    }
+  }
+
+  /**
+   * Makes a fork of the current isolation scope current on this thread until the returned token is
+   * closed: for a unit of work (a request, a message, a job) whose data must not mix with others'.
+   * Close it on the same thread, in a finally block or try-with-resources.
+   */
+  public static ScopeToken pushIsolationScope() {
+    SentryClient c = client();
+    if (c == null) {
+      return ScopeToken.NOOP;
+    }
+    ScopeStorage storage = c.storage();
+    Scopes forked = storage.current().forkIsolation();
+    return new ScopeToken(forked.isolation(), storage.set(forked));
+  }
+
+  /** The id of the last event captured with the current isolation scope. */
+  public static SentryId lastEventId() {
+    SentryClient c = client();
+    if (c == null) {
+      return SentryId.EMPTY;
+    }
+    ScopeImpl isolation = c.storage().current().isolation();
+    return isolation.getLastEventId();
+  }
+
+  /** A runnable that runs with the caller's scopes (forked), on whatever thread runs it. */
+  public static Runnable wrapRunnable(Runnable task) {
+    SentryClient c = client();
+    return c == null ? task : ContextCarrier.wrap(c.storage(), task);
+  }
+
+  /** A callable that runs with the caller's scopes (forked), on whatever thread runs it. */
+  public static <V> Callable<V> wrapCallable(Callable<V> task) {
+    SentryClient c = client();
+    return c == null ? task : ContextCarrier.wrap(c.storage(), task);
+  }
+
+  /** An executor whose tasks run with their submitter's scopes. */
+  public static Executor wrapExecutor(Executor executor) {
+    SentryClient c = client();
+    return c == null ? executor : ContextCarrier.wrap(c.storage(), executor);
+  }
+
+  /** An executor service whose tasks run with their submitter's scopes. */
+  public static ExecutorService wrapExecutorService(ExecutorService executor) {
+    SentryClient c = client();
+    return c == null ? executor : ContextCarrier.wrap(c.storage(), executor);
+  }
+
+  /**
+   * Waits until queued events are delivered or stored, at most {@code timeoutMillis}.
+   *
+   * @return true if nothing was left
+   */
+  public static boolean flush(long timeoutMillis) {
+    SentryClient c = client();
+    return c == null || c.flush(timeoutMillis);
+  }
+
+  /**
+   * Stops the SDK: delivers or stores what is queued within {@code shutdownTimeoutMillis}, removes
+   * its handlers and stops its threads. Afterwards the SDK is a no-op until the next {@code init}.
+   */
+  public static void close() {
+    SentryRuntime r;
+    synchronized (LOCK) {
+      r = runtime;
+      runtime = null;
+    }
+    if (r != null) {
+      r.close(r.client().options().shutdownTimeoutMillis());
+    }
+  }
+}

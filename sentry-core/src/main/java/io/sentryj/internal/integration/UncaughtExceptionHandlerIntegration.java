@@ -1,0 +1,75 @@
+package io.sentryj.internal.integration;
+
+import io.sentryj.Hint;
+import io.sentryj.SentryLevel;
+import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.pipeline.SentryClient;
+import java.io.PrintStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Captures exceptions that end a thread, as {@code fatal} and {@code handled: false}, waits a
+ * bounded time for the event to be delivered or stored, then hands the exception to the handler
+ * that was installed before (or prints it as the JVM would).
+ */
+public final class UncaughtExceptionHandlerIntegration implements Thread.UncaughtExceptionHandler {
+  /** The mechanism type of events from this handler. */
+  public static final String MECHANISM = "UncaughtExceptionHandler";
+
+  private final SentryClient client;
+  private final Thread.@Nullable UncaughtExceptionHandler previous;
+
+  private UncaughtExceptionHandlerIntegration(
+      SentryClient client, Thread.@Nullable UncaughtExceptionHandler previous) {
+    this.client = client;
+    this.previous = previous;
+  }
+
+  /** Installs a handler in front of the current default handler and returns it. */
+  public static UncaughtExceptionHandlerIntegration install(SentryClient client) {
+    Thread.UncaughtExceptionHandler current = Thread.getDefaultUncaughtExceptionHandler();
+    // never chain to a handler of ours from an earlier init: that one's client is closed
+    Thread.UncaughtExceptionHandler previous =
+        current instanceof UncaughtExceptionHandlerIntegration
+            ? ((UncaughtExceptionHandlerIntegration) current).previous
+            : current;
+    UncaughtExceptionHandlerIntegration handler =
+        new UncaughtExceptionHandlerIntegration(client, previous);
+    Thread.setDefaultUncaughtExceptionHandler(handler);
+    return handler;
+  }
+
+  /** Puts back the previous handler, if this one is still installed. */
+  public void uninstall() {
+    if (Thread.getDefaultUncaughtExceptionHandler() == this) {
+      Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+  }
+
+  @Override
+  public void uncaughtException(Thread thread, Throwable throwable) {
+    try {
+      if (!client.isClosed()) {
+        client.captureException(
+            throwable, Hint.withThrowable(throwable), MECHANISM, false, SentryLevel.FATAL);
+        client.flush(client.options().flushTimeoutMillis());
+      }
+    } catch (Throwable t) {
+      Diagnostics.error("capturing an uncaught exception failed", t);
+    }
+    Thread.UncaughtExceptionHandler next = previous;
+    if (next != null) {
+      next.uncaughtException(thread, throwable);
+    } else if (!(throwable instanceof ThreadDeath)) {
+      // what ThreadGroup.uncaughtException prints when there is no default handler
+      PrintStream err = System.err;
+      err.print("Exception in thread \"" + thread.getName() + "\" ");
+      throwable.printStackTrace(err);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "UncaughtExceptionHandlerIntegration{previous=" + previous + '}';
+  }
+}

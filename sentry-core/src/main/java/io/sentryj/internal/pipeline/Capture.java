@@ -1,0 +1,26 @@
+package io.sentryj.internal.pipeline;
+
+import io.sentryj.Attachment;
+import io.sentryj.EventProcessor;
+import io.sentryj.Hint;
+import io.sentryj.internal.scope.Scopes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One event on its way through the pipeline, with what the stages gather for it. */
+final class Capture {
+  final Hint hint;
+  final Scopes scopes;
+  final List<EventProcessor> processors = new ArrayList<>();
+  final List<Attachment> attachments = new ArrayList<>(0);
+
+  Capture(Hint hint, Scopes scopes) {
+    this.hint = hint;
+    this.scopes = scopes;
+  }
+
+  @Override
+  public String toString() {
+    return "Capture{" + scopes + '}';
+  }
+}

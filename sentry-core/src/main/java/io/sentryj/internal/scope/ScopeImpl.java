@@ -1,0 +1,372 @@
+package io.sentryj.internal.scope;
+
+import io.sentryj.Attachment;
+import io.sentryj.BeforeBreadcrumbCallback;
+import io.sentryj.Breadcrumb;
+import io.sentryj.EventProcessor;
+import io.sentryj.Hint;
+import io.sentryj.Scope;
+import io.sentryj.SentryId;
+import io.sentryj.SentryLevel;
+import io.sentryj.User;
+import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.protocol.Request;
+import io.sentryj.protocol.SentryEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scope's data behind one private lock. Critical sections copy references only; callbacks ({@code
+ * beforeBreadcrumb}) run outside the lock, so a slow callback never blocks other threads and never
+ * pins a virtual thread.
+ */
+public final class ScopeImpl implements Scope {
+  private final Object lock = new Object();
+  private final int maxBreadcrumbs;
+  private final @Nullable BeforeBreadcrumbCallback beforeBreadcrumb;
+
+  private final Map<String, String> tags;
+  private final Map<String, Object> extras;
+  private final Map<String, Map<String, ?>> contexts;
+  private final BreadcrumbRing breadcrumbs;
+  private final List<Attachment> attachments;
+  private final List<EventProcessor> eventProcessors;
+  private @Nullable User user;
+  private @Nullable SentryLevel level;
+  private List<String> fingerprint;
+  private @Nullable String transaction;
+  private @Nullable Request request;
+  private @Nullable PropagationContext propagationContext;
+  private volatile SentryId lastEventId = SentryId.EMPTY;
+
+  /** An empty scope whose ring holds {@code maxBreadcrumbs}. */
+  public ScopeImpl(int maxBreadcrumbs, @Nullable BeforeBreadcrumbCallback beforeBreadcrumb) {
+    this.maxBreadcrumbs = maxBreadcrumbs;
+    this.beforeBreadcrumb = beforeBreadcrumb;
+    this.tags = new LinkedHashMap<>();
+    this.extras = new LinkedHashMap<>();
+    this.contexts = new LinkedHashMap<>();
+    this.breadcrumbs = new BreadcrumbRing(maxBreadcrumbs);
+    this.attachments = new ArrayList<>();
+    this.eventProcessors = new ArrayList<>();
+    this.fingerprint = Collections.emptyList();
+  }
+
+  private ScopeImpl(ScopeImpl other) {
+    this.maxBreadcrumbs = other.maxBreadcrumbs;
+    this.beforeBreadcrumb = other.beforeBreadcrumb;
+    synchronized (other.lock) {
+      this.tags = new LinkedHashMap<>(other.tags);
+      this.extras = new LinkedHashMap<>(other.extras);
+      this.contexts = new LinkedHashMap<>(other.contexts);
+      this.breadcrumbs = other.breadcrumbs.copy();
+      this.attachments = new ArrayList<>(other.attachments);
+      this.eventProcessors = new ArrayList<>(other.eventProcessors);
+      this.user = other.user;
+      this.level = other.level;
+      this.fingerprint = other.fingerprint;
+      this.transaction = other.transaction;
+      this.request = other.request;
+      this.propagationContext = other.propagationContext;
+    }
+  }
+
+  /** A copy of this scope; later changes to either do not affect the other. */
+  public ScopeImpl fork() {
+    return new ScopeImpl(this);
+  }
+
+  @Override
+  public void setTag(String key, @Nullable String value) {
+    synchronized (lock) {
+      if (value == null) {
+        tags.remove(key);
+      } else {
+        tags.put(key, value);
+      }
+    }
+  }
+
+  @Override
+  public void removeTag(String key) {
+    setTag(key, null);
+  }
+
+  @Override
+  public void setExtra(String key, @Nullable Object value) {
+    synchronized (lock) {
+      if (value == null) {
+        extras.remove(key);
+      } else {
+        extras.put(key, value);
+      }
+    }
+  }
+
+  @Override
+  public void removeExtra(String key) {
+    setExtra(key, null);
+  }
+
+  @Override
+  public void setContext(String name, @Nullable Map<String, ?> values) {
+    Map<String, ?> copy =
+        values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    synchronized (lock) {
+      if (copy == null) {
+        contexts.remove(name);
+      } else {
+        contexts.put(name, copy);
+      }
+    }
+  }
+
+  @Override
+  public void removeContext(String name) {
+    setContext(name, null);
+  }
+
+  @Override
+  public void setUser(@Nullable User user) {
+    synchronized (lock) {
+      this.user = user;
+    }
+  }
+
+  @Override
+  public @Nullable User getUser() {
+    synchronized (lock) {
+      return user;
+    }
+  }
+
+  @Override
+  public void setLevel(@Nullable SentryLevel level) {
+    synchronized (lock) {
+      this.level = level;
+    }
+  }
+
+  @Override
+  public void setFingerprint(List<String> fingerprint) {
+    List<String> copy =
+        fingerprint.isEmpty()
+            ? Collections.<String>emptyList()
+            : Collections.unmodifiableList(new ArrayList<>(fingerprint));
+    synchronized (lock) {
+      this.fingerprint = copy;
+    }
+  }
+
+  @Override
+  public void setTransaction(@Nullable String transaction) {
+    synchronized (lock) {
+      this.transaction = transaction;
+    }
+  }
+
+  @Override
+  public @Nullable String getTransaction() {
+    synchronized (lock) {
+      return transaction;
+    }
+  }
+
+  @Override
+  public void setRequest(@Nullable Request request) {
+    synchronized (lock) {
+      this.request = request;
+    }
+  }
+
+  /** The request, or null. */
+  public @Nullable Request getRequest() {
+    synchronized (lock) {
+      return request;
+    }
+  }
+
+  @Override
+  public void addBreadcrumb(Breadcrumb breadcrumb) {
+    addBreadcrumb(breadcrumb, null);
+  }
+
+  /** Adds a breadcrumb after passing it through {@code beforeBreadcrumb} with the hint. */
+  public void addBreadcrumb(Breadcrumb breadcrumb, @Nullable Hint hint) {
+    Breadcrumb kept = breadcrumb;
+    BeforeBreadcrumbCallback callback = beforeBreadcrumb;
+    if (callback != null) {
+      try {
+        kept = callback.execute(breadcrumb, hint != null ? hint : new Hint());
+      } catch (Throwable t) {
+        Diagnostics.error("beforeBreadcrumb threw; the breadcrumb is kept unchanged", t);
+        kept = breadcrumb;
+      }
+      if (kept == null) {
+        return;
+      }
+    }
+    synchronized (lock) {
+      breadcrumbs.add(kept);
+    }
+  }
+
+  @Override
+  public void clearBreadcrumbs() {
+    synchronized (lock) {
+      breadcrumbs.clear();
+    }
+  }
+
+  /** The breadcrumbs, oldest first, as a new list. */
+  public List<Breadcrumb> getBreadcrumbs() {
+    List<Breadcrumb> out = new ArrayList<>();
+    synchronized (lock) {
+      breadcrumbs.copyTo(out);
+    }
+    return out;
+  }
+
+  @Override
+  public void addAttachment(Attachment attachment) {
+    synchronized (lock) {
+      attachments.add(attachment);
+    }
+  }
+
+  @Override
+  public void clearAttachments() {
+    synchronized (lock) {
+      attachments.clear();
+    }
+  }
+
+  @Override
+  public void addEventProcessor(EventProcessor processor) {
+    synchronized (lock) {
+      eventProcessors.add(processor);
+    }
+  }
+
+  /** The propagation context, or null when this scope has none of its own. */
+  public @Nullable PropagationContext getPropagationContext() {
+    synchronized (lock) {
+      return propagationContext;
+    }
+  }
+
+  /** Sets the trace this scope belongs to. */
+  public void setPropagationContext(@Nullable PropagationContext propagationContext) {
+    synchronized (lock) {
+      this.propagationContext = propagationContext;
+    }
+  }
+
+  /** The id of the last event captured with this scope as isolation scope. */
+  public SentryId getLastEventId() {
+    return lastEventId;
+  }
+
+  /** Records the id of an event captured with this scope as isolation scope. */
+  public void setLastEventId(SentryId id) {
+    this.lastEventId = id;
+  }
+
+  @Override
+  public void clear() {
+    synchronized (lock) {
+      tags.clear();
+      extras.clear();
+      contexts.clear();
+      breadcrumbs.clear();
+      attachments.clear();
+      eventProcessors.clear();
+      user = null;
+      level = null;
+      fingerprint = Collections.emptyList();
+      transaction = null;
+      request = null;
+    }
+  }
+
+  /**
+   * Adds what the event does not have yet from this scope: tags, extras and contexts by key; user,
+   * request, transaction and fingerprint when absent. Called for the current scope first, then the
+   * isolation and global scopes, so the most specific value wins and the event's own always does.
+   */
+  void fillEvent(SentryEvent event) {
+    synchronized (lock) {
+      if (!tags.isEmpty()) {
+        Map<String, String> target = event.getTags();
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+          target.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
+      if (!extras.isEmpty()) {
+        Map<String, Object> target = event.getExtra();
+        for (Map.Entry<String, Object> e : extras.entrySet()) {
+          target.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
+      if (!contexts.isEmpty()) {
+        for (Map.Entry<String, Map<String, ?>> e : contexts.entrySet()) {
+          if (event.getContexts().get(e.getKey()) == null) {
+            event.getContexts().put(e.getKey(), e.getValue());
+          }
+        }
+      }
+      if (event.getUser() == null && user != null) {
+        event.setUser(user);
+      }
+      if (event.getRequest() == null && request != null) {
+        event.setRequest(request);
+      }
+      if (event.getTransaction() == null && transaction != null) {
+        event.setTransaction(transaction);
+      }
+      if (event.getFingerprint().isEmpty() && !fingerprint.isEmpty()) {
+        event.getFingerprint().addAll(fingerprint);
+      }
+    }
+  }
+
+  /** The level that overrides events' own, or null. */
+  @Nullable SentryLevel level() {
+    synchronized (lock) {
+      return level;
+    }
+  }
+
+  /** Appends this scope's breadcrumbs, oldest first; returns how many. */
+  int copyBreadcrumbs(List<Breadcrumb> out) {
+    synchronized (lock) {
+      breadcrumbs.copyTo(out);
+      return breadcrumbs.size();
+    }
+  }
+
+  /** Appends this scope's event processors. */
+  void copyEventProcessors(List<EventProcessor> out) {
+    synchronized (lock) {
+      out.addAll(eventProcessors);
+    }
+  }
+
+  /** Appends this scope's attachments. */
+  void copyAttachments(List<Attachment> out) {
+    synchronized (lock) {
+      out.addAll(attachments);
+    }
+  }
+
+  @Override
+  public String toString() {
+    synchronized (lock) {
+      return "Scope{tags=" + tags.keySet() + ", breadcrumbs=" + breadcrumbs.size() + '}';
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package io.sentryj.internal.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentryj.Attachment;
+import io.sentryj.Breadcrumb;
+import io.sentryj.EventProcessor;
+import io.sentryj.SentryLevel;
+import io.sentryj.User;
+import io.sentryj.protocol.SentryEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScopesTest {
+  private final ScopeImpl global = new ScopeImpl(100, null);
+  private final ScopeImpl isolation = new ScopeImpl(100, null);
+  private final ScopeImpl current = new ScopeImpl(100, null);
+  private final Scopes scopes = new Scopes(global, isolation, current);
+
+  private SentryEvent apply(SentryEvent event) {
+    scopes.applyTo(event, 100, new ArrayList<>(), new ArrayList<>());
+    return event;
+  }
+
+  @Test
+  void fullRingDropsOldestAndKeepsOrder() {
+    ScopeImpl scope = new ScopeImpl(3, null);
+    for (int i = 0; i < 5; i++) {
+      scope.addBreadcrumb(Breadcrumb.info("b" + i));
+    }
+    assertThat(scope.getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .containsExactly("b2", "b3", "b4");
+  }
+
+  @Test
+  void zeroBreadcrumbsKeepsNone() {
+    ScopeImpl scope = new ScopeImpl(0, null);
+    scope.addBreadcrumb(Breadcrumb.info("x"));
+    assertThat(scope.getBreadcrumbs()).isEmpty();
+  }
+
+  @Test
+  void beforeBreadcrumbCanChangeDropOrThrow() {
+    ScopeImpl scope =
+        new ScopeImpl(
+            10,
+            (b, hint) -> {
+              if ("drop".equals(b.message())) {
+                return null;
+              }
+              if ("boom".equals(b.message())) {
+                throw new IllegalStateException("callback bug");
+              }
+              return b.toBuilder().category("changed").build();
+            });
+    scope.addBreadcrumb(Breadcrumb.info("keep"));
+    scope.addBreadcrumb(Breadcrumb.info("drop"));
+    scope.addBreadcrumb(Breadcrumb.info("boom"));
+    List<Breadcrumb> kept = scope.getBreadcrumbs();
+    assertThat(kept).extracting(Breadcrumb::message).containsExactly("keep", "boom");
+    assertThat(kept.get(0).category()).isEqualTo("changed");
+    assertThat(kept.get(1).category()).isNull(); // kept unchanged when the callback threw
+  }
+
+  @Test
+  void forkIsIndependentBothWays() {
+    isolation.setTag("a", "1");
+    isolation.addBreadcrumb(Breadcrumb.info("before"));
+    ScopeImpl fork = isolation.fork();
+    fork.setTag("b", "2");
+    fork.addBreadcrumb(Breadcrumb.info("in fork"));
+    isolation.setTag("c", "3");
+
+    SentryEvent fromFork = new SentryEvent();
+    fork.fillEvent(fromFork);
+    SentryEvent fromOriginal = new SentryEvent();
+    isolation.fillEvent(fromOriginal);
+
+    assertThat(fromFork.getTags()).containsOnlyKeys("a", "b");
+    assertThat(fromOriginal.getTags()).containsOnlyKeys("a", "c");
+    assertThat(fork.getBreadcrumbs()).hasSize(2);
+    assertThat(isolation.getBreadcrumbs()).hasSize(1);
+  }
+
+  @Test
+  void mostSpecificScopeWinsAndEventValuesWinOverAll() {
+    global.setTag("t", "global");
+    global.setTag("g", "g");
+    isolation.setTag("t", "isolation");
+    isolation.setTag("i", "i");
+    current.setTag("t", "current");
+    SentryEvent event = new SentryEvent();
+    event.setTag("own", "event");
+    apply(event);
+    assertThat(event.getTags())
+        .containsEntry("t", "current")
+        .containsEntry("g", "g")
+        .containsEntry("i", "i")
+        .containsEntry("own", "event");
+
+    SentryEvent withOwn = new SentryEvent();
+    withOwn.setTag("t", "event");
+    apply(withOwn);
+    assertThat(withOwn.getTags()).containsEntry("t", "event");
+  }
+
+  @Test
+  void scopeLevelOverridesEventLevel() {
+    isolation.setLevel(SentryLevel.WARNING);
+    SentryEvent event = new SentryEvent();
+    event.setLevel(SentryLevel.ERROR);
+    assertThat(apply(event).getLevel()).isEqualTo(SentryLevel.WARNING);
+    current.setLevel(SentryLevel.FATAL);
+    assertThat(apply(new SentryEvent()).getLevel()).isEqualTo(SentryLevel.FATAL);
+  }
+
+  @Test
+  void userRequestTransactionFingerprintAndContextsFillOnlyWhatIsMissing() {
+    isolation.setUser(User.builder().id("42").build());
+    isolation.setTransaction("GET /orders/{id}");
+    isolation.setFingerprint(Arrays.asList("{{ default }}", "orders"));
+    isolation.setContext("order", Collections.singletonMap("id", 7));
+    global.setExtra("build", "abc");
+    SentryEvent event = apply(new SentryEvent());
+    assertThat(event.getUser().id()).isEqualTo("42");
+    assertThat(event.getTransaction()).isEqualTo("GET /orders/{id}");
+    assertThat(event.getFingerprint()).containsExactly("{{ default }}", "orders");
+    assertThat(event.getContexts().get("order")).containsEntry("id", 7);
+    assertThat(event.getExtra()).containsEntry("build", "abc");
+
+    SentryEvent own = new SentryEvent();
+    own.setUser(User.builder().id("own").build());
+    own.setFingerprint(Collections.singletonList("mine"));
+    apply(own);
+    assertThat(own.getUser().id()).isEqualTo("own");
+    assertThat(own.getFingerprint()).containsExactly("mine");
+  }
+
+  @Test
+  void everyEventGetsTheIsolationScopesTrace() {
+    PropagationContext context = PropagationContext.newTrace();
+    isolation.setPropagationContext(context);
+    SentryEvent event = apply(new SentryEvent());
+    assertThat(event.getContexts().getTrace()).isNotNull();
+    assertThat(event.getContexts().getTrace().getTraceId()).isEqualTo(context.traceId());
+    assertThat(event.getContexts().getTrace().getSpanId()).matches("[0-9a-f]{16}");
+  }
+
+  @Test
+  void withoutAnIsolationTraceTheProcessWideOneIsUsedConsistently() {
+    SentryEvent first = apply(new SentryEvent());
+    SentryEvent second = apply(new SentryEvent());
+    assertThat(first.getContexts().getTrace().getTraceId())
+        .isEqualTo(second.getContexts().getTrace().getTraceId());
+  }
+
+  @Test
+  void breadcrumbsOfAllScopesMergeByTimeAndAreCapped() {
+    global.addBreadcrumb(Breadcrumb.builder().message("g").timestampMillis(2).build());
+    isolation.addBreadcrumb(Breadcrumb.builder().message("i1").timestampMillis(1).build());
+    isolation.addBreadcrumb(Breadcrumb.builder().message("i3").timestampMillis(3).build());
+    current.addBreadcrumb(Breadcrumb.builder().message("c").timestampMillis(4).build());
+    SentryEvent event = new SentryEvent();
+    scopes.applyTo(event, 3, new ArrayList<>(), new ArrayList<>());
+    assertThat(event.getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .containsExactly("g", "i3", "c");
+  }
+
+  @Test
+  void processorsAndAttachmentsAreCollectedInScopeOrder() {
+    EventProcessor g = (e, h) -> e;
+    EventProcessor i = (e, h) -> e;
+    EventProcessor c = (e, h) -> e;
+    global.addEventProcessor(g);
+    isolation.addEventProcessor(i);
+    current.addEventProcessor(c);
+    Attachment a = Attachment.fromBytes(new byte[] {1}, "a.bin", null);
+    current.addAttachment(a);
+    List<EventProcessor> processors = new ArrayList<>();
+    List<Attachment> attachments = new ArrayList<>();
+    scopes.applyTo(new SentryEvent(), 100, processors, attachments);
+    assertThat(processors).containsExactly(g, i, c);
+    assertThat(attachments).containsExactly(a);
+  }
+
+  @Test
+  void clearEmptiesTheScope() {
+    isolation.setTag("a", "1");
+    isolation.setUser(User.builder().id("1").build());
+    isolation.addBreadcrumb(Breadcrumb.info("x"));
+    isolation.clear();
+    SentryEvent event = new SentryEvent();
+    isolation.fillEvent(event);
+    assertThat(event.getTags()).isEmpty();
+    assertThat(event.getUser()).isNull();
+    assertThat(isolation.getBreadcrumbs()).isEmpty();
+  }
+
+  @Test
+  void contextsAreCopiedWhenSet() {
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("k", "v");
+    isolation.setContext("c", values);
+    values.put("k", "changed");
+    SentryEvent event = apply(new SentryEvent());
+    assertThat(event.getContexts().get("c")).containsEntry("k", "v");
+  }
+}
