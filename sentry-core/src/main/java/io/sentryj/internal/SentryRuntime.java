@@ -26,6 +26,9 @@ public final class SentryRuntime {
   private static final List<String> INTEGRATIONS =
       Arrays.asList("UncaughtExceptionHandler", "ShutdownHook");
 
+  // The running SDK, for integrations that reach it without the facade (the Logback appender).
+  private static volatile @Nullable SentryRuntime current;
+
   private final SentryClient client;
   private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
   private final @Nullable ShutdownHookIntegration shutdownHook;
@@ -67,7 +70,14 @@ public final class SentryRuntime {
     ShutdownHookIntegration hook =
         options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    return new SentryRuntime(client, handler, hook);
+    SentryRuntime runtime = new SentryRuntime(client, handler, hook);
+    current = runtime;
+    return runtime;
+  }
+
+  /** The SDK started last and not closed since, or null. */
+  public static @Nullable SentryRuntime current() {
+    return current;
   }
 
   private static @Nullable String publicKey(SentryOptions options) {
@@ -81,6 +91,9 @@ public final class SentryRuntime {
 
   /** Removes the integrations and closes the client within the timeout. */
   public void close(long timeoutMillis) {
+    if (current == this) {
+      current = null;
+    }
     UncaughtExceptionHandlerIntegration h = uncaughtHandler;
     if (h != null) {
       h.uninstall();

@@ -1,0 +1,206 @@
+package io.sentryj.logback;
+
+import static io.sentryj.logback.LogbackFixture.eventJson;
+import static io.sentryj.logback.LogbackFixture.fresh;
+import static io.sentryj.logback.LogbackFixture.initSdk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.sentryj.Breadcrumb;
+import io.sentryj.Sentry;
+import io.sentryj.SentryLevel;
+import io.sentryj.fakes.RecordingTransport;
+import io.sentryj.protocol.SentryEvent;
+import io.sentryj.testing.EventSchema;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.slf4j.MarkerFactory;
+
+class SentryAppenderTest {
+  private final RecordingTransport transport = new RecordingTransport();
+  private LoggerContext context;
+
+  @AfterEach
+  void tearDown() {
+    if (context != null) {
+      context.stop();
+    }
+    MDC.clear();
+    Sentry.close();
+  }
+
+  @Test
+  void errorBecomesEventWithTemplateParametersAndFormattedText() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+    Logger log = context.getLogger("shop.Checkout");
+
+    log.error("user {} not found in {}", 42, "eu");
+
+    JsonObject event = eventJson(transport).get(0);
+    JsonObject logentry = event.getAsJsonObject("logentry");
+    assertThat(logentry.get("message").getAsString()).isEqualTo("user {} not found in {}");
+    assertThat(logentry.get("formatted").getAsString()).isEqualTo("user 42 not found in eu");
+    assertThat(logentry.getAsJsonArray("params").toString()).isEqualTo("[\"42\",\"eu\"]");
+    assertThat(event.get("logger").getAsString()).isEqualTo("shop.Checkout");
+    assertThat(event.get("level").getAsString()).isEqualTo("error");
+    EventSchema.assertValid(event.toString());
+  }
+
+  @Test
+  void linesDifferingOnlyInParametersCarryTheSameTemplate() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+    Logger log = context.getLogger("shop.Checkout");
+
+    log.error("payment {} declined", "p-1");
+    log.error("payment {} declined", "p-2");
+
+    List<SentryEvent> events = transport.events();
+    assertThat(events).hasSize(2);
+    assertThat(events)
+        .extracting(e -> e.getMessage().getMessage())
+        .containsOnly("payment {} declined");
+    assertThat(events)
+        .extracting(e -> e.getMessage().getFormatted())
+        .containsExactly("payment p-1 declined", "payment p-2 declined");
+  }
+
+  @Test
+  void levelsBetweenTheThresholdsBecomeBreadcrumbsOfTheNextEvent() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+    Logger log = context.getLogger("shop.Cart");
+
+    log.debug("below both thresholds");
+    MDC.put("cartId", "c-9");
+    MDC.put("sessionToken", "s3cr3t");
+    log.info("added {} items", 3);
+    MDC.clear();
+    log.warn("stock low");
+    assertThat(transport.envelopes()).isEmpty();
+    log.error("checkout failed");
+
+    List<Breadcrumb> crumbs = transport.onlyEvent().getBreadcrumbs();
+    assertThat(crumbs)
+        .extracting(Breadcrumb::message)
+        .containsExactly("added 3 items", "stock low");
+    Breadcrumb first = crumbs.get(0);
+    assertThat(first.category()).isEqualTo("shop.Cart");
+    assertThat(first.level()).isEqualTo(SentryLevel.INFO);
+    assertThat(first.data())
+        .containsEntry("cartId", "c-9")
+        .containsEntry("sessionToken", "[Filtered]");
+    assertThat(crumbs.get(1).level()).isEqualTo(SentryLevel.WARNING);
+  }
+
+  @Test
+  void thresholdsComeFromTheXml() {
+    initSdk(transport, o -> {});
+    context = fresh("thresholds.xml");
+    Logger log = context.getLogger("shop.Cart");
+
+    log.trace("not even a breadcrumb");
+    log.debug("a debug breadcrumb");
+    log.warn("a warning event");
+
+    JsonObject event = eventJson(transport).get(0);
+    assertThat(transport.events()).hasSize(1);
+    assertThat(event.get("level").getAsString()).isEqualTo("warning");
+    JsonArray crumbs = event.getAsJsonObject("breadcrumbs").getAsJsonArray("values");
+    assertThat(crumbs).hasSize(1);
+    assertThat(crumbs.get(0).getAsJsonObject().get("message").getAsString())
+        .isEqualTo("a debug breadcrumb");
+    assertThat(crumbs.get(0).getAsJsonObject().get("level").getAsString()).isEqualTo("debug");
+  }
+
+  @Test
+  void loggedThrowableIsHandledWithTheLogbackMechanism() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+    IllegalStateException thrown =
+        new IllegalStateException("card rejected", new RuntimeException("gateway down"));
+
+    context.getLogger("shop.Payments").error("payment {} failed", "p-7", thrown);
+
+    JsonObject event = eventJson(transport).get(0);
+    JsonArray values = event.getAsJsonObject("exception").getAsJsonArray("values");
+    JsonObject main = values.get(values.size() - 1).getAsJsonObject();
+    assertThat(main.get("type").getAsString()).isEqualTo("IllegalStateException");
+    assertThat(main.get("value").getAsString()).isEqualTo("card rejected");
+    JsonObject mechanism = main.getAsJsonObject("mechanism");
+    assertThat(mechanism.get("type").getAsString()).isEqualTo("auto.log.logback");
+    assertThat(mechanism.get("handled").getAsBoolean()).isTrue();
+    // the throwable is not a parameter: SLF4J takes a trailing throwable off the arguments
+    assertThat(event.getAsJsonObject("logentry").getAsJsonArray("params").toString())
+        .isEqualTo("[\"p-7\"]");
+    assertThat(transport.onlyEvent().getThrowable()).isSameAs(thrown);
+    EventSchema.assertValid(event.toString());
+  }
+
+  @Test
+  void mdcGoesToAScrubbedContextAndContextTagsToTags() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+    MDC.put("requestId", "req-1");
+    MDC.put("userId", "7");
+    MDC.put("db_password", "hunter2");
+    MDC.put("Authorization", "Bearer abc");
+
+    context.getLogger("shop.Api").error("request failed");
+
+    JsonObject event = eventJson(transport).get(0);
+    assertThat(event.getAsJsonObject("tags").get("requestId").getAsString()).isEqualTo("req-1");
+    JsonObject mdc = event.getAsJsonObject("contexts").getAsJsonObject("MDC");
+    assertThat(mdc.get("userId").getAsString()).isEqualTo("7");
+    assertThat(mdc.get("db_password").getAsString()).isEqualTo("[Filtered]");
+    assertThat(mdc.get("Authorization").getAsString()).isEqualTo("[Filtered]");
+    assertThat(mdc.has("requestId")).isFalse();
+    assertThat(event.toString()).doesNotContain("hunter2").doesNotContain("Bearer abc");
+  }
+
+  @Test
+  void markersAndThreadNameGoToExtra() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+
+    context.getLogger("shop.Audit").error(MarkerFactory.getMarker("SECURITY"), "login refused");
+
+    JsonObject extra = eventJson(transport).get(0).getAsJsonObject("extra");
+    assertThat(extra.get("marker").getAsString()).isEqualTo("SECURITY");
+    assertThat(extra.get("thread_name").getAsString()).isEqualTo(Thread.currentThread().getName());
+  }
+
+  @Test
+  void messageEventCarriesTheCallersStackWithAttachStacktrace() {
+    initSdk(transport, o -> o.attachStacktrace(true));
+    context = fresh("basic.xml");
+
+    context.getLogger("shop.Api").error("no exception here");
+
+    JsonObject event = eventJson(transport).get(0);
+    assertThat(event.has("exception")).isFalse();
+    JsonObject thread =
+        event.getAsJsonObject("threads").getAsJsonArray("values").get(0).getAsJsonObject();
+    JsonArray frames = thread.getAsJsonObject("stacktrace").getAsJsonArray("frames");
+    JsonObject callSite = frames.get(frames.size() - 1).getAsJsonObject();
+    assertThat(callSite.get("function").getAsString())
+        .isEqualTo("messageEventCarriesTheCallersStackWithAttachStacktrace");
+    EventSchema.assertValid(event.toString());
+  }
+
+  @Test
+  void messageEventHasNoStackWithoutAttachStacktrace() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+
+    context.getLogger("shop.Api").error("no exception here");
+
+    assertThat(transport.onlyEvent().getThreads()).isEmpty();
+  }
+}
