@@ -65,6 +65,8 @@ public final class SentryOptions {
   private final @Nullable DiscardListener discardListener;
   private final @Nullable Function<SentryOptions, Transport> transportFactory;
   private final Map<String, String> origins;
+  // structured logs (protocol section 9)
+  private final boolean logsEnabled;
 
   private SentryOptions(Builder b) {
     this.dsn = b.dsn;
@@ -99,6 +101,8 @@ public final class SentryOptions {
     this.discardListener = b.discardListener;
     this.transportFactory = b.transportFactory;
     this.origins = immutableMap(b.origins);
+    // structured logs (protocol section 9)
+    this.logsEnabled = b.logsEnabled;
   }
 
   /** A new builder with every option at its default. */
@@ -287,6 +291,13 @@ public final class SentryOptions {
     return transportFactory;
   }
 
+  // structured logs (protocol section 9)
+
+  /** Whether logs go to Sentry as structured logs ({@code log} items); false by default. */
+  public boolean logsEnabled() {
+    return logsEnabled;
+  }
+
   /**
    * Where the value of an option came from: {@code "code"}, {@code "system property sentry.dsn"},
    * {@code "environment variable SENTRY_DSN"}, {@code "file /etc/app/sentry.properties"}, or {@code
@@ -350,6 +361,8 @@ public final class SentryOptions {
         + sendClientReports
         + ", enableDeduplication="
         + enableDeduplication
+        + ", logsEnabled="
+        + logsEnabled
         + '}';
   }
 
@@ -460,6 +473,8 @@ public final class SentryOptions {
     final Map<String, String> origins = new LinkedHashMap<>();
     // the text each key was last set from, so that errors quote what the user wrote ("2", not 2.0)
     private final Map<String, String> texts = new LinkedHashMap<>();
+    // structured logs (protocol section 9)
+    boolean logsEnabled;
 
     Builder() {}
 
@@ -496,6 +511,8 @@ public final class SentryOptions {
       transportFactory = o.transportFactory;
       externalConfiguration = false;
       origins.putAll(o.origins);
+      // structured logs (protocol section 9)
+      logsEnabled = o.logsEnabled;
     }
 
     private static Map<String, TextSetter> textSetters() {
@@ -532,6 +549,8 @@ public final class SentryOptions {
       m.put("enable-shutdown-hook", (b, t) -> b.enableShutdownHook = t.asBoolean());
       m.put("send-client-reports", (b, t) -> b.sendClientReports = t.asBoolean());
       m.put("enable-deduplication", (b, t) -> b.enableDeduplication = t.asBoolean());
+      // structured logs (protocol section 9)
+      m.put("logs.enabled", (b, t) -> b.logsEnabled = t.asBoolean());
       return Collections.unmodifiableMap(m);
     }
 
@@ -552,7 +571,7 @@ public final class SentryOptions {
      * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
      * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
      * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
-     * enable-shutdown-hook, send-client-reports}.
+     * enable-shutdown-hook, send-client-reports, logs.enabled}.
      *
      * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
      */
@@ -742,6 +761,14 @@ public final class SentryOptions {
     public Builder enableDeduplication(boolean enable) {
       this.enableDeduplication = enable;
       return code("enable-deduplication");
+    }
+
+    // structured logs (protocol section 9)
+
+    /** Sends logs from logging integrations to Sentry as structured logs; off by default. */
+    public Builder logsEnabled(boolean enabled) {
+      this.logsEnabled = enabled;
+      return code("logs.enabled");
     }
 
     /** Sets the callback each event passes before it is sent. */

@@ -5,6 +5,7 @@ import io.sentryj.Transport;
 import io.sentryj.internal.config.Dsn;
 import io.sentryj.internal.config.OptionsLoader;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.integration.LogBatcher;
 import io.sentryj.internal.integration.ShutdownHookIntegration;
 import io.sentryj.internal.integration.UncaughtExceptionHandlerIntegration;
 import io.sentryj.internal.pipeline.DiscardRecorder;
@@ -32,14 +33,17 @@ public final class SentryRuntime {
   private final SentryClient client;
   private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
   private final @Nullable ShutdownHookIntegration shutdownHook;
+  private final @Nullable LogBatcher logBatcher;
 
   private SentryRuntime(
       SentryClient client,
       @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler,
-      @Nullable ShutdownHookIntegration shutdownHook) {
+      @Nullable ShutdownHookIntegration shutdownHook,
+      @Nullable LogBatcher logBatcher) {
     this.client = client;
     this.uncaughtHandler = uncaughtHandler;
     this.shutdownHook = shutdownHook;
+    this.logBatcher = logBatcher;
   }
 
   /** Merges code options with the external configuration (unless turned off) and validates them. */
@@ -70,7 +74,9 @@ public final class SentryRuntime {
     ShutdownHookIntegration hook =
         options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    SentryRuntime runtime = new SentryRuntime(client, handler, hook);
+    LogBatcher logs =
+        options.logsEnabled() ? LogBatcher.start(options, defaults, transport, recorder) : null;
+    SentryRuntime runtime = new SentryRuntime(client, handler, hook, logs);
     current = runtime;
     return runtime;
   }
@@ -89,6 +95,11 @@ public final class SentryRuntime {
     return client;
   }
 
+  /** The structured-log batcher, or null unless {@code logs.enabled}. */
+  public @Nullable LogBatcher logBatcher() {
+    return logBatcher;
+  }
+
   /** Removes the integrations and closes the client within the timeout. */
   public void close(long timeoutMillis) {
     if (current == this) {
@@ -101,6 +112,10 @@ public final class SentryRuntime {
     ShutdownHookIntegration s = shutdownHook;
     if (s != null) {
       s.uninstall();
+    }
+    LogBatcher logs = logBatcher;
+    if (logs != null) {
+      logs.close(timeoutMillis); // before the transport closes, so that queued logs get in
     }
     client.close(timeoutMillis);
   }
