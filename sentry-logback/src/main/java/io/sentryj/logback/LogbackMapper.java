@@ -8,6 +8,7 @@ import io.sentryj.Breadcrumb;
 import io.sentryj.Hint;
 import io.sentryj.SentryId;
 import io.sentryj.SentryLevel;
+import io.sentryj.internal.envelope.LogWriter;
 import io.sentryj.internal.event.EventFactory;
 import io.sentryj.internal.event.InAppMatcher;
 import io.sentryj.internal.event.StackFrameFactory;
@@ -87,6 +88,51 @@ final class LogbackMapper {
       }
     }
     client.addBreadcrumb(crumb.build(), new Hint().set(HINT_LOGGING_EVENT, logged));
+  }
+
+  /**
+   * The logging event as a structured log (protocol section 9): the formatted text as body, the
+   * template and parameters as {@code sentry.message.*} attributes, in the current trace.
+   */
+  LogWriter.Record logRecord(SentryClient client, ILoggingEvent logged) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("sentry.origin", ORIGIN);
+    Object[] args = logged.getArgumentArray();
+    if (args != null && args.length > 0 && logged.getMessage() != null) {
+      attributes.put("sentry.message.template", logged.getMessage());
+      for (int i = 0; i < args.length; i++) {
+        attributes.put("sentry.message.parameter." + i, attributeValue(args[i]));
+      }
+    }
+    attributes.put("logger.name", logged.getLoggerName());
+    attributes.put("thread.name", String.valueOf(logged.getThreadName()));
+    return new LogWriter.Record(
+        logged.getTimeStamp(),
+        client.storage().current().propagationContext().traceId(),
+        null,
+        logLevel(logged.getLevel()),
+        String.valueOf(logged.getFormattedMessage()),
+        attributes);
+  }
+
+  private static Object attributeValue(@Nullable Object arg) {
+    return arg instanceof Boolean || arg instanceof Number ? arg : String.valueOf(arg);
+  }
+
+  /** Logback's level in the words of structured logs ({@code warn}). */
+  static LogWriter.Level logLevel(Level level) {
+    switch (level.levelInt) {
+      case Level.ERROR_INT:
+        return LogWriter.Level.ERROR;
+      case Level.WARN_INT:
+        return LogWriter.Level.WARN;
+      case Level.INFO_INT:
+        return LogWriter.Level.INFO;
+      case Level.DEBUG_INT:
+        return LogWriter.Level.DEBUG;
+      default:
+        return LogWriter.Level.TRACE;
+    }
   }
 
   /** Logback's level in the protocol's words for events and breadcrumbs ({@code warning}). */

@@ -11,6 +11,7 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.integration.LogBatcher;
 import io.sentryj.internal.pipeline.SentryClient;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -336,6 +337,10 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     } else if (level >= breadcrumbLevel) {
       mapper.addBreadcrumb(client, event);
     }
+    LogBatcher logs = runtime.logBatcher();
+    if (logs != null && level >= logLevel) {
+      logs.add(mapper.logRecord(client, event));
+    }
   }
 
   private static boolean isIgnoredLogger(@Nullable String name) {
@@ -383,7 +388,12 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private void flushAndClose() {
     SentryRuntime runtime = SentryRuntime.current();
     if (runtime != null) {
-      runtime.client().flush(flushTimeoutMillis);
+      LogBatcher logs = runtime.logBatcher();
+      if (logs != null) {
+        logs.flush(flushTimeoutMillis); // sends the queued logs, then flushes the transport
+      } else {
+        runtime.client().flush(flushTimeoutMillis);
+      }
     }
     SentryRuntime own = ownRuntime;
     ownRuntime = null;
