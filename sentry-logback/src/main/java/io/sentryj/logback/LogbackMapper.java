@@ -87,7 +87,12 @@ final class LogbackMapper {
         crumb.data(e.getKey(), scrub(e.getKey(), e.getValue()));
       }
     }
-    client.addBreadcrumb(crumb.build(), new Hint().set(HINT_LOGGING_EVENT, logged));
+    // the hint is only read by beforeBreadcrumb: without one, the common case, it is not made
+    Hint hint =
+        client.options().beforeBreadcrumb() != null
+            ? new Hint().set(HINT_LOGGING_EVENT, logged)
+            : null;
+    client.addBreadcrumb(crumb.build(), hint);
   }
 
   /**

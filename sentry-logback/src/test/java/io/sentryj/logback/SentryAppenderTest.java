@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.sentryj.Breadcrumb;
@@ -16,6 +17,7 @@ import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.protocol.SentryEvent;
 import io.sentryj.testing.EventSchema;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -202,5 +204,31 @@ class SentryAppenderTest {
     context.getLogger("shop.Api").error("no exception here");
 
     assertThat(transport.onlyEvent().getThreads()).isEmpty();
+  }
+
+  @Test
+  void callbacksSeeTheLogbackEventInTheirHint() {
+    List<ILoggingEvent> seen = new CopyOnWriteArrayList<>();
+    initSdk(
+        transport,
+        o ->
+            o.beforeBreadcrumb(
+                    (crumb, hint) -> {
+                      seen.add(hint.get(LogbackMapper.HINT_LOGGING_EVENT, ILoggingEvent.class));
+                      return crumb;
+                    })
+                .beforeSend(
+                    (event, hint) -> {
+                      seen.add(hint.get(LogbackMapper.HINT_LOGGING_EVENT, ILoggingEvent.class));
+                      return event;
+                    }));
+    context = fresh("basic.xml");
+
+    context.getLogger("shop").info("a breadcrumb");
+    context.getLogger("shop").error("an event");
+
+    assertThat(seen)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .containsExactly("a breadcrumb", "an event");
   }
 }
