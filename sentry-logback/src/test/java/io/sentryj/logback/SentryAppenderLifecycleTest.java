@@ -6,8 +6,10 @@ import static io.sentryj.logback.LogbackFixture.initSdk;
 import static io.sentryj.logback.LogbackFixture.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.status.Status;
 import com.google.gson.JsonObject;
@@ -133,6 +135,37 @@ class SentryAppenderLifecycleTest {
     assertThat(Sentry.isEnabled()).isFalse();
     assertThat(statuses(context, Status.WARN)).anySatisfy(m -> assertThat(m).contains("no DSN"));
     context.getLogger("shop").error("nowhere to go");
+  }
+
+  @Test
+  void anAppenderThatWasNeverStartedIgnoresEventsWithoutThrowing() {
+    initSdk(recording, o -> {});
+    context = new LoggerContext();
+    SentryAppender appender = new SentryAppender();
+    appender.setContext(context);
+
+    assertThat(appender.isStarted()).isFalse();
+    appender.doAppend(
+        new LoggingEvent(
+            "fqcn", context.getLogger("shop"), Level.ERROR, "not started", null, null));
+
+    assertThat(recording.envelopes()).isEmpty();
+  }
+
+  @Test
+  void startingTwiceAndStoppingTwiceIsHarmless() {
+    initSdk(recording, o -> {});
+    context = fresh("basic.xml");
+    SentryAppender appender = (SentryAppender) appender();
+
+    appender.start();
+    assertThat(context.getTurboFilterList()).hasSize(1);
+    appender.stop();
+    appender.stop();
+
+    assertThat(appender.isStarted()).isFalse();
+    assertThat(context.getTurboFilterList()).isEmpty();
+    assertThat(Sentry.isEnabled()).as("the code's SDK stays").isTrue();
   }
 
   private Appender<?> appender() {

@@ -231,4 +231,20 @@ class SentryAppenderTest {
         .extracting(ILoggingEvent::getFormattedMessage)
         .containsExactly("a breadcrumb", "an event");
   }
+
+  @Test
+  void contextTagsMayBeCommaSeparatedAndSensitiveTagValuesAreFiltered() {
+    initSdk(transport, o -> {});
+    context = fresh("context-tags.xml");
+    MDC.put("tenant", "acme");
+    MDC.put("region", "eu-1");
+    MDC.put("sessionId", "abc123");
+
+    context.getLogger("shop").error("tagged");
+
+    assertThat(transport.onlyEvent().getTags())
+        .containsEntry("tenant", "acme")
+        .containsEntry("region", "eu-1")
+        .containsEntry("sessionId", "[Filtered]");
+  }
 }
