@@ -14,6 +14,7 @@ import io.sentryj.Sentry;
 import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.protocol.SentryEvent;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -136,6 +137,32 @@ class SentryAppenderRecursionTest {
     assertThat(transport.events())
         .extracting(e -> e.getMessage().getFormatted())
         .containsExactly("error 0", "error 1", "error 2", "error 3", "error 4");
+  }
+
+  @Test
+  void behindAnAsyncAppenderEventsKeepTheLoggingThreadsNameAndMdc() throws InterruptedException {
+    initSdk(transport, o -> {});
+    context = fresh("async.xml");
+    Logger log = context.getLogger("shop");
+
+    Thread app =
+        new Thread(
+            () -> {
+              org.slf4j.MDC.put("orderId", "o-42");
+              log.error("order {} failed", 42, new IllegalStateException("declined"));
+              org.slf4j.MDC.clear();
+            },
+            "checkout-7");
+    app.start();
+    app.join(TimeUnit.SECONDS.toMillis(10));
+    context.stop(); // the async appender hands over what it queued before it stops
+    context = null;
+
+    SentryEvent event = transport.onlyEvent();
+    assertThat(event.getExtra()).containsEntry("thread_name", "checkout-7");
+    assertThat(event.getContexts().get("MDC")).containsEntry("orderId", "o-42");
+    assertThat(event.getMessage().getMessage()).isEqualTo("order {} failed");
+    assertThat(event.getThrowable()).hasMessage("declined");
   }
 
   private static void awaitFullQueue(LoggerContext context) {
