@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 
@@ -16,30 +15,27 @@ import org.slf4j.Marker;
  * <p>The appender's own check is not enough: inside an {@code AsyncAppender} the appender runs on
  * the async worker, and a line that worker logs goes back into the async queue; with the queue full
  * the worker would wait on itself forever. The {@link Filter} therefore denies, for every appender
- * of the context, any line logged on a thread that is inside the appender. Outside the appender it
- * costs one volatile read per logging call.
+ * of the context, any line logged on a thread that is inside the appender. It costs one
+ * thread-local read per logging call; a shared count of the threads inside would save that read but
+ * make every appending thread write a cache line that every logging thread reads.
  */
 final class ReentryGuard {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-  // how many threads are inside an appender right now: lets the filter skip the thread-local
-  private static final AtomicInteger INSIDE = new AtomicInteger();
 
   private ReentryGuard() {}
 
   /** Whether the current thread is inside an appender. */
   static boolean isInside() {
-    return INSIDE.get() > 0 && DEPTH.get()[0] > 0;
+    return DEPTH.get()[0] > 0;
   }
 
   /** Marks the current thread inside; pair with {@link #exit()} in a finally block. */
   static void enter() {
     DEPTH.get()[0]++;
-    INSIDE.incrementAndGet();
   }
 
   /** Marks the current thread out again. */
   static void exit() {
-    INSIDE.decrementAndGet();
     DEPTH.get()[0]--;
   }
 
@@ -64,6 +60,6 @@ final class ReentryGuard {
 
   @Override
   public String toString() {
-    return "ReentryGuard{inside=" + INSIDE.get() + '}';
+    return "ReentryGuard{inside=" + isInside() + '}';
   }
 }
