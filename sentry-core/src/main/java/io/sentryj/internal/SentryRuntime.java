@@ -65,8 +65,12 @@ public final class SentryRuntime {
     Transport transport = factory != null ? factory.apply(options) : NoopTransport.INSTANCE;
     EventParts parts = new DefaultEventParts(options);
     EventDefaults defaults = EventDefaults.forOptions(options, SdkInfo.sdkVersion(INTEGRATIONS));
+    LogBatcher logs =
+        options.logsEnabled() ? LogBatcher.start(options, defaults, transport, recorder) : null;
+    // closing or flushing the client (Sentry.flush, the shutdown hook) sends queued logs first
+    Transport clientTransport = logs != null ? logs.sendingLogsFirst() : transport;
     SentryClient client =
-        new SentryClient(options, defaults, parts, transport, recorder, publicKey(options));
+        new SentryClient(options, defaults, parts, clientTransport, recorder, publicKey(options));
     UncaughtExceptionHandlerIntegration handler =
         options.enableUncaughtExceptionHandler()
             ? UncaughtExceptionHandlerIntegration.install(client)
@@ -74,8 +78,6 @@ public final class SentryRuntime {
     ShutdownHookIntegration hook =
         options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    LogBatcher logs =
-        options.logsEnabled() ? LogBatcher.start(options, defaults, transport, recorder) : null;
     SentryRuntime runtime = new SentryRuntime(client, handler, hook, logs);
     current = runtime;
     return runtime;
@@ -113,11 +115,7 @@ public final class SentryRuntime {
     if (s != null) {
       s.uninstall();
     }
-    LogBatcher logs = logBatcher;
-    if (logs != null) {
-      logs.close(timeoutMillis); // before the transport closes, so that queued logs get in
-    }
-    client.close(timeoutMillis);
+    client.close(timeoutMillis); // with logs enabled, sends the queued logs first
   }
 
   @Override

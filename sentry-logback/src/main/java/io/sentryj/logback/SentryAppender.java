@@ -388,12 +388,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private void flushAndClose() {
     SentryRuntime runtime = SentryRuntime.current();
     if (runtime != null) {
-      LogBatcher logs = runtime.logBatcher();
-      if (logs != null) {
-        logs.flush(flushTimeoutMillis); // sends the queued logs, then flushes the transport
-      } else {
-        runtime.client().flush(flushTimeoutMillis);
-      }
+      runtime.client().flush(flushTimeoutMillis); // queued logs too
     }
     SentryRuntime own = ownRuntime;
     ownRuntime = null;

@@ -58,6 +58,33 @@ class StructuredLogsRuntimeTest {
     assertThat(SentryRuntime.current()).isNotSameAs(runtime);
   }
 
+  @Test
+  void flushingOrClosingOnlyTheClientSendsQueuedLogs() {
+    SentryRuntime runtime = SentryRuntime.start(options(true));
+    try {
+      runtime.logBatcher().add(record("flushed"));
+      runtime.client().flush(1000); // what Sentry.flush does
+      assertThat(transport.envelopes()).hasSize(1);
+
+      runtime.logBatcher().add(record("closed"));
+      runtime.client().close(1000); // what the shutdown hook does
+      assertThat(transport.envelopes()).hasSize(2);
+      assertThat(transport.isClosed()).isTrue();
+    } finally {
+      runtime.close(100);
+    }
+  }
+
+  private static LogWriter.Record record(String body) {
+    return new LogWriter.Record(
+        System.currentTimeMillis(),
+        SentryId.random(),
+        null,
+        LogWriter.Level.INFO,
+        body,
+        Collections.emptyMap());
+  }
+
   private SentryOptions options(boolean logs) {
     return SentryOptions.builder()
         .dsn("https://public@o1.ingest.sentry.io/1")
