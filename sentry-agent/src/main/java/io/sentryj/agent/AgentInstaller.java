@@ -33,6 +33,12 @@ final class AgentInstaller {
 
   private static final int RETRANSFORM_BATCH = 100;
 
+  /**
+   * ByteBuddy's switch away from {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
+   * standard error. Written under ByteBuddy's own name, so that shading moves it with ByteBuddy.
+   */
+  private static final String BYTEBUDDY_SAFE = "net.bytebuddy.safe";
+
   private final Instrumentation instrumentation;
   private final boolean attached;
 
@@ -58,6 +64,9 @@ final class AgentInstaller {
           "no DSN configured, so the agent does nothing (set one with -Dsentry.dsn=..., SENTRY_DSN,"
               + " sentry.properties or -javaagent:sentry-agent.jar=dsn=...)");
       return;
+    }
+    if (System.getProperty(BYTEBUDDY_SAFE) == null) {
+      System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
     }
     BootstrapBridge.appendToBootstrapPath(instrumentation);
     Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();

@@ -10,7 +10,12 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.whereAny;
 
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -25,6 +30,14 @@ public final class ExecutorInstrumentation implements AgentInstrumentation {
   private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
   private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
   private static final String ABSTRACT_EXECUTOR = "java.util.concurrent.AbstractExecutorService";
+
+  /**
+   * Loaded with this class, so that they are among the classes retransformed: one first loaded
+   * while ByteBuddy is busy installing (on JDK 25, ForkJoinPool) is skipped by its circularity
+   * guard, and never changed.
+   */
+  static final List<Class<?>> LOADED_FIRST =
+      Collections.unmodifiableList(Arrays.asList(ThreadPoolExecutor.class, ForkJoinPool.class));
 
   @Override
   public String name() {
