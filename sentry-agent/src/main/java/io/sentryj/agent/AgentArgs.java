@@ -37,6 +37,6 @@ final class AgentArgs {
             "agent argument \"" + part.trim() + "\" is not of the form key=value");
       }
     }
-    return pairs;
+    return Collections.unmodifiableMap(pairs);
   }
 }

@@ -39,7 +39,7 @@ final class InspectCommand {
 
   private static List<Path> files(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
-      return Collections.singletonList(path);
+      return new ArrayList<>(Collections.singletonList(path));
     }
     List<Path> files = new ArrayList<>();
     try (Stream<Path> list = Files.list(path)) {

@@ -16,15 +16,13 @@ import org.jspecify.annotations.Nullable;
  * the application's handler, or prints the exception as the JVM would.
  */
 public final class UncaughtCapture {
-  private static final Thread.UncaughtExceptionHandler NOTHING = (thread, throwable) -> {};
-
   private final UncaughtExceptionHandlerIntegration captureOnly;
   // throwables captured already, so that the default handler does not capture them twice
   private final Map<Throwable, Boolean> captured =
       Collections.synchronizedMap(new WeakHashMap<Throwable, Boolean>());
 
   private UncaughtCapture(UncaughtExceptionHandlerIntegration core) {
-    this.captureOnly = core.inFrontOf(NOTHING);
+    this.captureOnly = core.inFrontOf(UncaughtCapture::handOverToNothing);
   }
 
   /**
@@ -67,6 +65,10 @@ public final class UncaughtCapture {
         && captured.put(throwable, Boolean.TRUE) == null) {
       captureOnly.uncaughtException(thread, throwable);
     }
+  }
+
+  private static void handOverToNothing(Thread thread, Throwable throwable) {
+    // the agent's ChainedHandler calls the application's handler itself
   }
 
   void onUncaught(Thread thread, Throwable throwable) {
