@@ -15,6 +15,13 @@ import org.jspecify.annotations.Nullable;
  * carry them.
  */
 public final class TaskCarrier {
+  /**
+   * The target of a thread pool's worker thread: not carried, since each of its tasks carries its
+   * own scopes, and the worker would otherwise keep those of the thread that happened to start it
+   * for as long as it lives.
+   */
+  private static final String POOL_WORKER = "java.util.concurrent.ThreadPoolExecutor$Worker";
+
   private final @Nullable Consumer<Throwable> onThrow;
 
   /** A carrier; {@code onThrow} hears of what top-level tasks throw, or is null. */
@@ -24,7 +31,9 @@ public final class TaskCarrier {
 
   /** The task, carrying the caller's scopes; unchanged when the SDK is not running. */
   public Runnable carry(Runnable task, boolean topLevel) {
-    if (task instanceof CarriedRunnable || !Sentry.isEnabled()) {
+    if (task instanceof CarriedRunnable
+        || !Sentry.isEnabled()
+        || task.getClass().getName().equals(POOL_WORKER)) {
       return task;
     }
     Consumer<Throwable> listener = onThrow;
