@@ -153,6 +153,25 @@ class AgentIT {
     assertThat(stdout(work)).contains("app handler saw boom in pool");
   }
 
+  @Test
+  void anInvalidOptionIsOneLineAndTheApplicationRunsWithoutTheAgent() throws Exception {
+    Jdk jdk = jdks().get(0);
+    int status =
+        exitStatus(
+            start(jdk, work, WorkerAndLateHandler.class.getName(), javaagent("sample-rate=2")));
+
+    assertThat(status).isZero();
+    String stderr = stderr(work);
+    assertThat(stderr.lines().filter(l -> l.contains("[sentryj]")))
+        .singleElement()
+        .asString()
+        .contains("could not start")
+        .contains("sample-rate")
+        .contains("agent argument sample-rate");
+    assertThat(stdout(work)).contains("app handler saw boom in pool");
+    assertThat(events(outbox())).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
   void anAgentAttachedToARunningJvmCapturesItsLaterErrors(Jdk jdk) throws Exception {
