@@ -98,6 +98,7 @@ class AgentIT {
                 "from execute",
                 "from submit",
                 "from submit-callable",
+                "from scheduled",
                 "from completable",
                 "from fork-join",
                 "from thread"));

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,8 @@ public final class ContextPropagation {
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
     pool.prestartAllCoreThreads();
+    ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1);
+    scheduled.prestartAllCoreThreads();
     ForkJoinPool forkJoin = new ForkJoinPool(2);
 
     Class<?> sentry = Class.forName(SENTRY);
@@ -38,6 +41,7 @@ public final class ContextPropagation {
               return null;
             })
         .get();
+    scheduled.schedule(report(capture, "scheduled"), 1, TimeUnit.MILLISECONDS).get();
     CompletableFuture.runAsync(report(capture, "completable")).get();
     forkJoin.execute(report(capture, "fork-join"));
     Thread thread = new Thread(report(capture, "thread"));
@@ -56,6 +60,7 @@ public final class ContextPropagation {
           throw new IllegalStateException("boom in request task");
         });
     pool.shutdown();
+    scheduled.shutdown();
     forkJoin.shutdown();
     pool.awaitTermination(30, TimeUnit.SECONDS);
     forkJoin.awaitTermination(30, TimeUnit.SECONDS);
