@@ -44,8 +44,10 @@
  * <h2>Failure</h2>
  *
  * <p>Nothing the agent does may stop the application: start-up failures are one line on standard
- * error; each instrumentation is installed on its own and skipped with one line if it fails; every
- * advice method has {@code suppress = Throwable.class}, and the bridge guards against re-entry.
+ * error; an instrumentation whose set-up fails is skipped with one line, and a JDK class that
+ * cannot be transformed stays as it was, with one line; every advice method has {@code suppress =
+ * Throwable.class}, and the bridge guards against re-entry and returns its argument when a hook
+ * throws.
  */
 @NullMarked
 package io.sentryj.agent;

@@ -3,8 +3,8 @@ package io.sentryj.agent.instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * One switchable instrumentation: the types it matches and the advice it applies. The agent
- * installs each on its own, so that one that fails is skipped with one diagnostic line and the
+ * One switchable instrumentation: the types it matches and the advice it applies, added to the
+ * agent's one transformer. One whose set-up throws is skipped with one diagnostic line and the
  * others still work; {@code sentry.agent.instrumentation.<name>.enabled=false} switches it off.
  */
 public interface AgentInstrumentation {
