@@ -65,6 +65,11 @@ public final class SentryOptions {
   private final @Nullable DiscardListener discardListener;
   private final @Nullable Function<SentryOptions, Transport> transportFactory;
   private final Map<String, String> origins;
+  // --- web requests (sentry-servlet) ---
+  private final RequestBodySize maxRequestBodySize;
+  private final boolean captureServerErrors;
+
+  // --- end web requests ---
 
   private SentryOptions(Builder b) {
     this.dsn = b.dsn;
@@ -99,6 +104,10 @@ public final class SentryOptions {
     this.discardListener = b.discardListener;
     this.transportFactory = b.transportFactory;
     this.origins = immutableMap(b.origins);
+    // --- web requests (sentry-servlet) ---
+    this.maxRequestBodySize = b.maxRequestBodySize;
+    this.captureServerErrors = b.captureServerErrors;
+    // --- end web requests ---
   }
 
   /** A new builder with every option at its default. */
@@ -252,6 +261,26 @@ public final class SentryOptions {
     return enableShutdownHook;
   }
 
+  // --- web requests (sentry-servlet) ---
+
+  /**
+   * How much of a request's body web integrations attach to its events, only with {@link
+   * #sendDefaultPii()}: {@link RequestBodySize#NONE} by default.
+   */
+  public RequestBodySize maxRequestBodySize() {
+    return maxRequestBodySize;
+  }
+
+  /**
+   * Whether web integrations report responses with status 500 or more that no exception explains;
+   * false by default.
+   */
+  public boolean captureServerErrors() {
+    return captureServerErrors;
+  }
+
+  // --- end web requests ---
+
   /** Whether client reports of dropped data are sent; true by default. */
   public boolean sendClientReports() {
     return sendClientReports;
@@ -350,7 +379,52 @@ public final class SentryOptions {
         + sendClientReports
         + ", enableDeduplication="
         + enableDeduplication
+        + ", maxRequestBodySize="
+        + maxRequestBodySize
+        + ", captureServerErrors="
+        + captureServerErrors
         + '}';
+  }
+
+  /**
+   * How much of a request body is attached to events (option {@code max-request-body-size}, the
+   * official SDK's values): bodies over the limit are left out whole, never cut.
+   */
+  public enum RequestBodySize {
+    /** No body. */
+    NONE(0),
+    /** Bodies of up to 1,000 bytes. */
+    SMALL(1000),
+    /** Bodies of up to 10,000 bytes. */
+    MEDIUM(10_000),
+    /** Bodies of any size up to what fits an event (about 100 KB of the 1 MiB limit). */
+    ALWAYS(100_000);
+
+    private final int maxBytes;
+
+    RequestBodySize(int maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    /** The largest body attached, in bytes; 0 for {@link #NONE}. */
+    public int maxBytes() {
+      return maxBytes;
+    }
+
+    static RequestBodySize parse(OptionText text) {
+      for (RequestBodySize size : values()) {
+        if (size.name().equalsIgnoreCase(text.string())) {
+          return size;
+        }
+      }
+      throw new IllegalArgumentException(
+          text.key()
+              + "="
+              + text.string()
+              + " (from "
+              + text.origin()
+              + "): must be none, small, medium or always");
+    }
   }
 
   /** An HTTP proxy. */
@@ -458,6 +532,10 @@ public final class SentryOptions {
     @Nullable Function<SentryOptions, Transport> transportFactory;
     boolean externalConfiguration = true;
     final Map<String, String> origins = new LinkedHashMap<>();
+    // --- web requests (sentry-servlet) ---
+    RequestBodySize maxRequestBodySize = RequestBodySize.NONE;
+    boolean captureServerErrors;
+    // --- end web requests ---
     // the text each key was last set from, so that errors quote what the user wrote ("2", not 2.0)
     private final Map<String, String> texts = new LinkedHashMap<>();
 
@@ -496,6 +574,10 @@ public final class SentryOptions {
       transportFactory = o.transportFactory;
       externalConfiguration = false;
       origins.putAll(o.origins);
+      // --- web requests (sentry-servlet) ---
+      maxRequestBodySize = o.maxRequestBodySize;
+      captureServerErrors = o.captureServerErrors;
+      // --- end web requests ---
     }
 
     private static Map<String, TextSetter> textSetters() {
@@ -532,6 +614,10 @@ public final class SentryOptions {
       m.put("enable-shutdown-hook", (b, t) -> b.enableShutdownHook = t.asBoolean());
       m.put("send-client-reports", (b, t) -> b.sendClientReports = t.asBoolean());
       m.put("enable-deduplication", (b, t) -> b.enableDeduplication = t.asBoolean());
+      // --- web requests (sentry-servlet) ---
+      m.put("max-request-body-size", (b, t) -> b.maxRequestBodySize = RequestBodySize.parse(t));
+      m.put("capture-server-errors", (b, t) -> b.captureServerErrors = t.asBoolean());
+      // --- end web requests ---
       return Collections.unmodifiableMap(m);
     }
 
@@ -552,7 +638,7 @@ public final class SentryOptions {
      * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
      * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
      * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
-     * enable-shutdown-hook, send-client-reports}.
+     * enable-shutdown-hook, send-client-reports, max-request-body-size, capture-server-errors}.
      *
      * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
      */
@@ -732,6 +818,22 @@ public final class SentryOptions {
       this.enableShutdownHook = enable;
       return code("enable-shutdown-hook");
     }
+
+    // --- web requests (sentry-servlet) ---
+
+    /** Sets how much of a request body web integrations attach (only with sendDefaultPii). */
+    public Builder maxRequestBodySize(RequestBodySize size) {
+      this.maxRequestBodySize = java.util.Objects.requireNonNull(size, "size");
+      return code("max-request-body-size");
+    }
+
+    /** Turns reporting of 5xx responses without an exception on or off. */
+    public Builder captureServerErrors(boolean capture) {
+      this.captureServerErrors = capture;
+      return code("capture-server-errors");
+    }
+
+    // --- end web requests ---
 
     /** Turns client reports of dropped data on or off. */
     public Builder sendClientReports(boolean send) {
