@@ -1,0 +1,121 @@
+package io.sentryj.internal.scope;
+
+import io.sentryj.SentryId;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a caller's trace from incoming headers (protocol section 7): {@code sentry-trace} first,
+ * else W3C {@code traceparent}; {@code baggage} adds the caller's {@code sentry-sample_rand} and
+ * {@code sentry-sampled}. Malformed headers are ignored: the request then starts its own trace.
+ */
+public final class TraceHeaders {
+  /** The longest baggage read, as in Sentry's JavaScript SDK. */
+  static final int MAX_BAGGAGE_LENGTH = 8192;
+
+  private TraceHeaders() {}
+
+  /** The continued trace, or null when no header carries a valid one. */
+  public static @Nullable PropagationContext continueFrom(
+      @Nullable String sentryTrace, @Nullable String baggage, @Nullable String traceparent) {
+    String[] ids = sentryTrace != null ? parseSentryTrace(sentryTrace.trim()) : null;
+    if (ids == null && traceparent != null) {
+      ids = parseTraceparent(traceparent.trim());
+    }
+    if (ids == null) {
+      return null;
+    }
+    Boolean sampled = ids[2] == null ? null : Boolean.valueOf(ids[2].equals("1"));
+    Double sampleRand = null;
+    if (baggage != null && baggage.length() <= MAX_BAGGAGE_LENGTH) {
+      String rand = baggageValue(baggage, "sentry-sample_rand");
+      sampleRand = parseRand(rand);
+      if (sampled == null) {
+        String s = baggageValue(baggage, "sentry-sampled");
+        sampled = s == null ? null : Boolean.valueOf(s.equals("true"));
+      }
+    }
+    return PropagationContext.continueTrace(SentryId.parse(ids[0]), ids[1], sampled, sampleRand);
+  }
+
+  /** {trace id, span id, "1"|"0"|null} of {@code trace-span[-sampled]}, or null. */
+  static String @Nullable [] parseSentryTrace(String value) {
+    String[] parts = value.split("-", -1);
+    if (parts.length < 2 || parts.length > 3 || !hex(parts[0], 32) || !hex(parts[1], 16)) {
+      return null;
+    }
+    String sampled = null;
+    if (parts.length == 3) {
+      if (!parts[2].equals("1") && !parts[2].equals("0")) {
+        return null;
+      }
+      sampled = parts[2];
+    }
+    return zeroIds(parts[0], parts[1]) ? null : new String[] {parts[0], parts[1], sampled};
+  }
+
+  /** {trace id, parent id, "1"|"0"} of {@code 00-trace-parent-flags}, or null. */
+  static String @Nullable [] parseTraceparent(String value) {
+    String[] parts = value.split("-", -1);
+    if (parts.length < 4
+        || !hex(parts[0], 2)
+        || parts[0].equals("ff")
+        || !hex(parts[1], 32)
+        || !hex(parts[2], 16)
+        || !hex(parts[3], 2)
+        || (parts[0].equals("00") && parts.length != 4)
+        || zeroIds(parts[1], parts[2])) {
+      return null;
+    }
+    boolean sampled = (Integer.parseInt(parts[3], 16) & 1) == 1;
+    return new String[] {parts[1], parts[2], sampled ? "1" : "0"};
+  }
+
+  private static boolean zeroIds(String traceId, String spanId) {
+    return traceId.matches("0+") || spanId.matches("0+");
+  }
+
+  private static boolean hex(String s, int length) {
+    if (s.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The decoded value of one baggage member, or null. */
+  static @Nullable String baggageValue(String baggage, String key) {
+    for (String member : baggage.split(",")) {
+      int eq = member.indexOf('=');
+      if (eq > 0 && member.substring(0, eq).trim().equals(key)) {
+        String value = member.substring(eq + 1);
+        int semi = value.indexOf(';'); // W3C member properties
+        value = (semi < 0 ? value : value.substring(0, semi)).trim();
+        try {
+          return URLDecoder.decode(value, "UTF-8");
+        } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Double parseRand(@Nullable String rand) {
+    if (rand == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(rand);
+      return d >= 0 && d < 1 ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
