@@ -26,6 +26,10 @@ public final class SentryRuntime {
   private static final List<String> INTEGRATIONS =
       Arrays.asList("UncaughtExceptionHandler", "ShutdownHook");
 
+  // what integrations outside sentry-core (servlet filters) reach the running SDK through; it is
+  // the same instance as Sentry's own, set and cleared with it
+  private static volatile @Nullable SentryRuntime current;
+
   private final SentryClient client;
   private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
   private final @Nullable ShutdownHookIntegration shutdownHook;
@@ -67,7 +71,15 @@ public final class SentryRuntime {
     ShutdownHookIntegration hook =
         options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    return new SentryRuntime(client, handler, hook);
+    SentryRuntime runtime = new SentryRuntime(client, handler, hook);
+    current = runtime;
+    return runtime;
+  }
+
+  /** The running SDK's client, or null before {@code Sentry.init} and after close. */
+  public static @Nullable SentryClient currentClient() {
+    SentryRuntime r = current;
+    return r == null || r.client.isClosed() ? null : r.client;
   }
 
   private static @Nullable String publicKey(SentryOptions options) {
@@ -81,6 +93,9 @@ public final class SentryRuntime {
 
   /** Removes the integrations and closes the client within the timeout. */
   public void close(long timeoutMillis) {
+    if (current == this) {
+      current = null;
+    }
     UncaughtExceptionHandlerIntegration h = uncaughtHandler;
     if (h != null) {
       h.uninstall();
