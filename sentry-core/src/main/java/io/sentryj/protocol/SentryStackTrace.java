@@ -24,7 +24,8 @@ public final class SentryStackTrace {
 
   /**
    * The range of frame indexes left out of a very deep stack, {@code [start, end)}, or null when
-   * nothing was left out.
+   * nothing was left out. Sent as {@code frames_omitted} in the exception's mechanism data, since
+   * the event schema has no place for it on the stack trace itself.
    */
   @SuppressWarnings("mutable")
   public int @Nullable [] getFramesOmitted() {

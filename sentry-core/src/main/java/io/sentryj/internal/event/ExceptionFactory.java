@@ -2,8 +2,10 @@ package io.sentryj.internal.event;
 
 import io.sentryj.protocol.Mechanism;
 import io.sentryj.protocol.SentryException;
+import io.sentryj.protocol.SentryStackTrace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -176,7 +178,16 @@ public final class ExceptionFactory {
     exception.setModule(dot < 0 ? null : className.substring(0, dot));
     exception.setValue(message(t, className));
     exception.setThreadId(threadId);
-    exception.setStacktrace(frames.stackTrace(stackTrace(t)));
+    SentryStackTrace stack = frames.stackTrace(stackTrace(t));
+    exception.setStacktrace(stack);
+    int[] omitted = stack != null ? stack.getFramesOmitted() : null;
+    if (omitted != null) {
+      // the event schema has no frames_omitted on stack traces; mechanism data is where a reader
+      // of the event (and Sentry's UI) can still see which part of a deep stack was left out
+      mechanism.setData(
+          Collections.<String, Object>singletonMap(
+              "frames_omitted", Arrays.asList(omitted[0], omitted[1])));
+    }
     exception.setMechanism(mechanism);
     return exception;
   }

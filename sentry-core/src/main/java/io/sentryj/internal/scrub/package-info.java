@@ -1,4 +1,7 @@
-/** Internal: which keys and values are sensitive. Not API; may change in any release. */
+/**
+ * Internal: what counts as sensitive and how it is removed, shared by every integration that sends
+ * data the application did not choose to send. Not API; may change in any release.
+ */
 @NullMarked
 package io.sentryj.internal.scrub;
 
