@@ -68,6 +68,7 @@ public final class SentryOptions {
   // --- web requests (sentry-servlet) ---
   private final RequestBodySize maxRequestBodySize;
   private final boolean captureServerErrors;
+  private final boolean enableAutoSessionTracking;
 
   // --- end web requests ---
 
@@ -107,6 +108,7 @@ public final class SentryOptions {
     // --- web requests (sentry-servlet) ---
     this.maxRequestBodySize = b.maxRequestBodySize;
     this.captureServerErrors = b.captureServerErrors;
+    this.enableAutoSessionTracking = b.enableAutoSessionTracking;
     // --- end web requests ---
   }
 
@@ -279,6 +281,14 @@ public final class SentryOptions {
     return captureServerErrors;
   }
 
+  /**
+   * Whether web integrations track one session per request, sent as per-minute aggregates (needs a
+   * {@link #release()}); true by default.
+   */
+  public boolean enableAutoSessionTracking() {
+    return enableAutoSessionTracking;
+  }
+
   // --- end web requests ---
 
   /** Whether client reports of dropped data are sent; true by default. */
@@ -383,6 +393,8 @@ public final class SentryOptions {
         + maxRequestBodySize
         + ", captureServerErrors="
         + captureServerErrors
+        + ", enableAutoSessionTracking="
+        + enableAutoSessionTracking
         + '}';
   }
 
@@ -535,6 +547,7 @@ public final class SentryOptions {
     // --- web requests (sentry-servlet) ---
     RequestBodySize maxRequestBodySize = RequestBodySize.NONE;
     boolean captureServerErrors;
+    boolean enableAutoSessionTracking = true;
     // --- end web requests ---
     // the text each key was last set from, so that errors quote what the user wrote ("2", not 2.0)
     private final Map<String, String> texts = new LinkedHashMap<>();
@@ -577,6 +590,7 @@ public final class SentryOptions {
       // --- web requests (sentry-servlet) ---
       maxRequestBodySize = o.maxRequestBodySize;
       captureServerErrors = o.captureServerErrors;
+      enableAutoSessionTracking = o.enableAutoSessionTracking;
       // --- end web requests ---
     }
 
@@ -617,6 +631,7 @@ public final class SentryOptions {
       // --- web requests (sentry-servlet) ---
       m.put("max-request-body-size", (b, t) -> b.maxRequestBodySize = RequestBodySize.parse(t));
       m.put("capture-server-errors", (b, t) -> b.captureServerErrors = t.asBoolean());
+      m.put("enable-auto-session-tracking", (b, t) -> b.enableAutoSessionTracking = t.asBoolean());
       // --- end web requests ---
       return Collections.unmodifiableMap(m);
     }
@@ -638,7 +653,8 @@ public final class SentryOptions {
      * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
      * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
      * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
-     * enable-shutdown-hook, send-client-reports, max-request-body-size, capture-server-errors}.
+     * enable-shutdown-hook, send-client-reports, max-request-body-size, capture-server-errors,
+     * enable-auto-session-tracking}.
      *
      * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
      */
@@ -831,6 +847,12 @@ public final class SentryOptions {
     public Builder captureServerErrors(boolean capture) {
       this.captureServerErrors = capture;
       return code("capture-server-errors");
+    }
+
+    /** Turns request sessions (release health of web integrations) on or off. */
+    public Builder enableAutoSessionTracking(boolean enable) {
+      this.enableAutoSessionTracking = enable;
+      return code("enable-auto-session-tracking");
     }
 
     // --- end web requests ---

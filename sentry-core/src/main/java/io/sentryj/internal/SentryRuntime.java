@@ -5,6 +5,7 @@ import io.sentryj.Transport;
 import io.sentryj.internal.config.Dsn;
 import io.sentryj.internal.config.OptionsLoader;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.integration.SessionAggregator;
 import io.sentryj.internal.integration.ShutdownHookIntegration;
 import io.sentryj.internal.integration.UncaughtExceptionHandlerIntegration;
 import io.sentryj.internal.pipeline.DiscardRecorder;
@@ -31,14 +32,17 @@ public final class SentryRuntime {
   private static volatile @Nullable SentryRuntime current;
 
   private final SentryClient client;
+  private final @Nullable SessionAggregator sessions;
   private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
   private final @Nullable ShutdownHookIntegration shutdownHook;
 
   private SentryRuntime(
       SentryClient client,
+      @Nullable SessionAggregator sessions,
       @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler,
       @Nullable ShutdownHookIntegration shutdownHook) {
     this.client = client;
+    this.sessions = sessions;
     this.uncaughtHandler = uncaughtHandler;
     this.shutdownHook = shutdownHook;
   }
@@ -71,9 +75,29 @@ public final class SentryRuntime {
     ShutdownHookIntegration hook =
         options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    SentryRuntime runtime = new SentryRuntime(client, handler, hook);
+    SentryRuntime runtime = new SentryRuntime(client, sessions(options, transport), handler, hook);
     current = runtime;
     return runtime;
+  }
+
+  /** Request-mode release health, which needs a release (protocol section 6). */
+  private static @Nullable SessionAggregator sessions(SentryOptions options, Transport transport) {
+    if (!options.enableAutoSessionTracking()) {
+      return null;
+    }
+    String release = options.release();
+    if (release == null) {
+      Diagnostics.debug("no release set: request sessions are not tracked");
+      return null;
+    }
+    return new SessionAggregator(
+        transport, release, options.environment(), SessionAggregator.DEFAULT_INTERVAL_MILLIS);
+  }
+
+  /** The running SDK's request-session aggregator, or null when none runs. */
+  public static @Nullable SessionAggregator currentSessions() {
+    SentryRuntime r = current;
+    return r == null || r.client.isClosed() ? null : r.sessions;
   }
 
   /** The running SDK's client, or null before {@code Sentry.init} and after close. */
@@ -103,6 +127,10 @@ public final class SentryRuntime {
     ShutdownHookIntegration s = shutdownHook;
     if (s != null) {
       s.uninstall();
+    }
+    SessionAggregator aggregator = sessions;
+    if (aggregator != null) {
+      aggregator.close(); // before the transport closes: the last aggregates go out through it
     }
     client.close(timeoutMillis);
   }

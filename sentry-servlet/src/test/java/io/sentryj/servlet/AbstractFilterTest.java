@@ -302,6 +302,46 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
   }
 
   @Test
+  void eachRequestIsOneSessionInTheMinuteAggregates() throws Exception {
+    init(o -> {});
+
+    post("/echo", JSON, "{}"); // exited
+    get("/status"); // a 502 nobody reported: exited
+    get("/fail/1"); // crashed
+    get("/async", "X-Id", "s"); // an error captured: errored
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (io.sentryj.internal.SentryRuntime.currentSessions().pending() < 4
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    closeSdk();
+
+    int exited = 0;
+    int errored = 0;
+    int crashed = 0;
+    for (io.sentryj.Envelope envelope : transport.envelopes()) {
+      for (io.sentryj.EnvelopeItem item : envelope.items()) {
+        if (!item.type().equals("sessions")) {
+          continue;
+        }
+        JsonObject payload =
+            com.google.gson.JsonParser.parseString(
+                    new String(item.payload(), java.nio.charset.StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertThat(payload.getAsJsonObject("attrs").get("release").getAsString())
+            .isEqualTo("shop@1.0.0");
+        for (com.google.gson.JsonElement a : payload.getAsJsonArray("aggregates")) {
+          JsonObject bucket = a.getAsJsonObject();
+          exited += bucket.has("exited") ? bucket.get("exited").getAsInt() : 0;
+          errored += bucket.has("errored") ? bucket.get("errored").getAsInt() : 0;
+          crashed += bucket.has("crashed") ? bucket.get("crashed").getAsInt() : 0;
+        }
+      }
+    }
+    assertThat(new int[] {exited, errored, crashed}).containsExactly(2, 1, 1);
+  }
+
+  @Test
   void withoutTheSdkRequestsPassThrough() throws Exception {
     transport = new io.sentryj.fakes.RecordingTransport();
     HttpResponse<String> response = post("/echo", JSON, "{\"a\":1}");

@@ -1,11 +1,13 @@
 package io.sentryj.servlet.internal;
 
 import io.sentryj.Breadcrumb;
+import io.sentryj.Hint;
 import io.sentryj.SentryLevel;
 import io.sentryj.SentryOptions;
 import io.sentryj.User;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.integration.SessionAggregator;
 import io.sentryj.internal.pipeline.SentryClient;
 import io.sentryj.internal.scope.PropagationContext;
 import io.sentryj.internal.scope.ScopeImpl;
@@ -13,6 +15,7 @@ import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.internal.scope.Scopes;
 import io.sentryj.internal.scope.TraceHeaders;
 import io.sentryj.protocol.Request;
+import io.sentryj.protocol.SentryEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +48,9 @@ public final class RequestScope {
   private final @Nullable BodyRecorder body;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean asyncListened = new AtomicBoolean();
+  private final long startedMillis = System.currentTimeMillis();
   private volatile boolean crashed;
+  private volatile boolean errored;
 
   private RequestScope(
       SentryClient client,
@@ -89,7 +94,19 @@ public final class RequestScope {
             .data("method", request.getMethod() != null ? request.getMethod() : "")
             .data("url", view.url())
             .build());
-    return new RequestScope(client, view, scopes, request, bodyRecorder(view, options));
+    RequestScope scope =
+        new RequestScope(client, view, scopes, request, bodyRecorder(view, options));
+    isolation.addEventProcessor(scope::markErrored);
+    return scope;
+  }
+
+  /** Counts the request's session as errored when an error event is captured in its scope. */
+  private SentryEvent markErrored(SentryEvent event, Hint hint) {
+    SentryLevel level = event.getLevel();
+    if (event.hasExceptions() || level == SentryLevel.ERROR || level == SentryLevel.FATAL) {
+      errored = true;
+    }
+    return event;
   }
 
   private static PropagationContext propagation(HttpRequestView view) {
@@ -159,6 +176,10 @@ public final class RequestScope {
             "HTTP " + status + ": " + request.getMethod() + " " + request.getUrl(),
             SentryLevel.ERROR);
       }
+      SessionAggregator sessions = SentryRuntime.currentSessions();
+      if (sessions != null) {
+        sessions.record(startedMillis, errored(), crashed);
+      }
     } catch (RuntimeException e) {
       Diagnostics.error("finishing a request failed", e);
     }
@@ -189,9 +210,9 @@ public final class RequestScope {
     return view.method() + " " + (pattern != null ? pattern : view.path());
   }
 
-  /** Whether an event was captured in this request's scope, or its exception escaped. */
+  /** Whether an error event was captured in this request's scope, or its exception escaped. */
   boolean errored() {
-    return crashed || !scopes.isolation().getLastEventId().isEmpty();
+    return crashed || errored;
   }
 
   boolean crashed() {
