@@ -32,7 +32,14 @@ public final class EventSerializer {
   /** The smallest limit that always leaves room for a minimal event. */
   public static final int MIN_LIMIT_BYTES = 2048;
 
-  private static final int INITIAL_BUFFER = 8 * 1024;
+  private static final int INITIAL_BUFFER = 16 * 1024;
+
+  /** Buffers grown past this are not kept after use, so a rare huge event does not pin memory. */
+  private static final int RETAINED_BUFFER = 256 * 1024;
+
+  /** One buffer per serializing thread: in practice only the transport's worker. */
+  private static final ThreadLocal<Utf8Buffer> BUFFERS =
+      ThreadLocal.withInitial(() -> new Utf8Buffer(INITIAL_BUFFER));
 
   /** A serializer. */
   public EventSerializer() {}
@@ -76,7 +83,8 @@ public final class EventSerializer {
   /** The event written within {@code limits}, or null when it is over {@code maxBytes}. */
   private static byte @Nullable [] tryWrite(SentryEvent event, Limits limits, int maxBytes)
       throws IOException {
-    Utf8Buffer buffer = new Utf8Buffer(INITIAL_BUFFER, maxBytes);
+    Utf8Buffer buffer = BUFFERS.get();
+    buffer.reset(maxBytes);
     try {
       JsonWriter w = newJsonWriter(buffer);
       new EventWriter(w, limits).write(event);
@@ -84,6 +92,10 @@ public final class EventSerializer {
       return buffer.toByteArray();
     } catch (Utf8Buffer.LimitExceededException e) {
       return null;
+    } finally {
+      if (buffer.capacity() > RETAINED_BUFFER) {
+        BUFFERS.remove();
+      }
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.Arrays;
 final class Utf8Buffer extends Writer {
   private static final int REPLACEMENT = 0xFFFD;
 
-  private final int limit;
+  private int limit;
   private byte[] bytes;
   private int count;
 
@@ -43,16 +43,56 @@ final class Utf8Buffer extends Writer {
     writeChar((char) c);
   }
 
+  /**
+   * Empties the buffer for reuse, keeping its array, with a new limit. Reusing one buffer per
+   * thread is what keeps serialization from allocating its output several times over as it grows.
+   */
+  void reset(int newLimit) {
+    count = 0;
+    pendingHigh = 0;
+    limit = newLimit;
+  }
+
+  /** The size of the array kept between uses. */
+  int capacity() {
+    return bytes.length;
+  }
+
   @Override
   public void write(char[] chars, int offset, int length) throws IOException {
-    for (int i = offset, end = offset + length; i < end; i++) {
+    int end = offset + length;
+    int i = offset;
+    if (pendingHigh == 0) {
+      // ASCII needs one byte a char: reserve them all at once, then copy without checks
+      ensure(length);
+      byte[] b = bytes;
+      int n = count;
+      while (i < end && chars[i] < 0x80) {
+        b[n++] = (byte) chars[i++];
+      }
+      count = n;
+    }
+    for (; i < end; i++) {
       writeChar(chars[i]);
     }
   }
 
   @Override
   public void write(String s, int offset, int length) throws IOException {
-    for (int i = offset, end = offset + length; i < end; i++) {
+    int end = offset + length;
+    int i = offset;
+    if (pendingHigh == 0) {
+      ensure(length);
+      byte[] b = bytes;
+      int n = count;
+      char c;
+      while (i < end && (c = s.charAt(i)) < 0x80) {
+        b[n++] = (byte) c;
+        i++;
+      }
+      count = n;
+    }
+    for (; i < end; i++) {
       writeChar(s.charAt(i));
     }
   }

@@ -47,4 +47,19 @@ class Utf8BufferTest {
     assertThatThrownBy(() -> buffer.write('x'))
         .isInstanceOf(Utf8Buffer.LimitExceededException.class);
   }
+
+  @Test
+  void aResetBufferStartsEmptyWithItsNewLimitAndKeepsItsArray() throws Exception {
+    Utf8Buffer buffer = new Utf8Buffer(16);
+    buffer.write("first text that grows the array past sixteen bytes");
+    buffer.write("\uD83D"); // a dangling high surrogate must not leak into the next use
+    int grown = buffer.capacity();
+    buffer.reset(8);
+    buffer.write("abc\u00e9");
+    org.assertj.core.api.Assertions.assertThat(buffer.toByteArray())
+        .isEqualTo("abc\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.assertj.core.api.Assertions.assertThat(buffer.capacity()).isEqualTo(grown);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> buffer.write("0123456789"))
+        .isInstanceOf(Utf8Buffer.LimitExceededException.class);
+  }
 }
