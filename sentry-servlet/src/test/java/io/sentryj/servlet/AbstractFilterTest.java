@@ -261,8 +261,8 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
   }
 
   @Test
-  void incomingSentryTraceAndBaggageAreContinued() throws Exception {
-    init(o -> {});
+  void incomingSentryTraceAndBaggageAreContinuedWithTheCallersContextFrozen() throws Exception {
+    init(o -> o.environment("backend-env"));
     String traceId = "771a43a4192642f0b136d5159a501700";
 
     get(
@@ -270,7 +270,11 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
         "sentry-trace",
         traceId + "-1234567890abcdef-1",
         "baggage",
-        "other=1,sentry-trace_id=" + traceId + ",sentry-sample_rand=0.25");
+        "other=1,sentry-trace_id="
+            + traceId
+            + ",sentry-environment=frontend-env,sentry-release=web%402.0,"
+            + "sentry-public_key=upstream,sentry-sample_rate=0.5,sentry-sample_rand=0.25,"
+            + "sentry-sampled=true");
 
     JsonObject trace = onlyEvent().getAsJsonObject("contexts").getAsJsonObject("trace");
     assertThat(trace.get("trace_id").getAsString()).isEqualTo(traceId);
@@ -278,8 +282,30 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
     Map<String, Object> header = transport.envelopes().get(0).headers();
     @SuppressWarnings("unchecked")
     Map<String, Object> dsc = (Map<String, Object>) header.get("trace");
-    assertThat(dsc).containsEntry("trace_id", traceId).containsEntry("sample_rand", "0.250000");
-    assertThat(dsc).containsEntry("sampled", "true");
+    assertThat(dsc)
+        .containsOnly(
+            Map.entry("trace_id", traceId),
+            Map.entry("environment", "frontend-env"),
+            Map.entry("release", "web@2.0"),
+            Map.entry("public_key", "upstream"),
+            Map.entry("sample_rate", "0.5"),
+            Map.entry("sample_rand", "0.25"),
+            Map.entry("sampled", "true"));
+  }
+
+  @Test
+  void sentryTraceWithoutBaggageKeepsTheTraceAndMakesItsOwnContext() throws Exception {
+    init(o -> {});
+    String traceId = "771a43a4192642f0b136d5159a501700";
+
+    get("/message", "sentry-trace", traceId + "-1234567890abcdef-1");
+
+    onlyEvent();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dsc =
+        (Map<String, Object>) transport.envelopes().get(0).headers().get("trace");
+    assertThat(dsc).containsEntry("trace_id", traceId).containsEntry("sampled", "true");
+    assertThat(dsc).containsEntry("release", "shop@1.0.0");
   }
 
   @Test

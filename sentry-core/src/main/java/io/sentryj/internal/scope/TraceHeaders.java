@@ -3,12 +3,17 @@ package io.sentryj.internal.scope;
 import io.sentryj.SentryId;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a caller's trace from incoming headers (protocol section 7): {@code sentry-trace} first,
- * else W3C {@code traceparent}; {@code baggage} adds the caller's {@code sentry-sample_rand} and
- * {@code sentry-sampled}. Malformed headers are ignored: the request then starts its own trace.
+ * else W3C {@code traceparent}; the {@code sentry-} members of {@code baggage} are the caller's
+ * dynamic sampling context, which the continued trace keeps frozen (with its {@code sample_rand}
+ * and {@code sampled}). Other vendors' members are not kept. Malformed headers are ignored: the
+ * request then starts its own trace.
  */
 public final class TraceHeaders {
   /** The longest baggage read, as in Sentry's JavaScript SDK. */
@@ -27,16 +32,39 @@ public final class TraceHeaders {
       return null;
     }
     Boolean sampled = ids[2] == null ? null : Boolean.valueOf(ids[2].equals("1"));
-    Double sampleRand = null;
-    if (baggage != null && baggage.length() <= MAX_BAGGAGE_LENGTH) {
-      String rand = baggageValue(baggage, "sentry-sample_rand");
-      sampleRand = parseRand(rand);
-      if (sampled == null) {
-        String s = baggageValue(baggage, "sentry-sampled");
-        sampled = s == null ? null : Boolean.valueOf(s.equals("true"));
+    Map<String, String> dsc =
+        baggage != null && baggage.length() <= MAX_BAGGAGE_LENGTH
+            ? sentryBaggage(baggage)
+            : Collections.<String, String>emptyMap();
+    String baggageTrace = dsc.get("trace_id");
+    if (baggageTrace != null && !baggageTrace.equals(ids[0])) {
+      dsc = Collections.emptyMap(); // another trace's context: not this one's to freeze
+    }
+    Double sampleRand = parseRand(dsc.get("sample_rand"));
+    if (sampled == null && dsc.containsKey("sampled")) {
+      sampled = Boolean.valueOf("true".equals(dsc.get("sampled")));
+    }
+    if (!dsc.isEmpty() && !dsc.containsKey("trace_id")) {
+      dsc.put("trace_id", ids[0]);
+    }
+    return PropagationContext.continueTrace(
+        SentryId.parse(ids[0]), ids[1], sampled, sampleRand, dsc);
+  }
+
+  /** The {@code sentry-} members of baggage, decoded, keys without the prefix, in order. */
+  static Map<String, String> sentryBaggage(String baggage) {
+    Map<String, String> dsc = new LinkedHashMap<>();
+    for (String member : baggage.split(",")) {
+      int eq = member.indexOf('=');
+      String key = eq > 0 ? member.substring(0, eq).trim() : "";
+      if (key.startsWith("sentry-") && key.length() > 7) {
+        String value = decode(member.substring(eq + 1));
+        if (value != null) {
+          dsc.put(key.substring(7), value);
+        }
       }
     }
-    return PropagationContext.continueTrace(SentryId.parse(ids[0]), ids[1], sampled, sampleRand);
+    return dsc;
   }
 
   /** {trace id, span id, "1"|"0"|null} of {@code trace-span[-sampled]}, or null. */
@@ -94,17 +122,20 @@ public final class TraceHeaders {
     for (String member : baggage.split(",")) {
       int eq = member.indexOf('=');
       if (eq > 0 && member.substring(0, eq).trim().equals(key)) {
-        String value = member.substring(eq + 1);
-        int semi = value.indexOf(';'); // W3C member properties
-        value = (semi < 0 ? value : value.substring(0, semi)).trim();
-        try {
-          return URLDecoder.decode(value, "UTF-8");
-        } catch (UnsupportedEncodingException | IllegalArgumentException e) {
-          return null;
-        }
+        return decode(member.substring(eq + 1));
       }
     }
     return null;
+  }
+
+  private static @Nullable String decode(String raw) {
+    int semi = raw.indexOf(';'); // W3C member properties
+    String value = (semi < 0 ? raw : raw.substring(0, semi)).trim();
+    try {
+      return URLDecoder.decode(value, "UTF-8");
+    } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static @Nullable Double parseRand(@Nullable String rand) {
