@@ -39,6 +39,7 @@ class SentryFilterThreadTest {
   private final Map<String, Object> attributes = new HashMap<>();
   private final List<AsyncListener> listeners = new ArrayList<>();
   private boolean asyncStarted;
+  private java.security.Principal principal;
 
   @BeforeEach
   void init() {
@@ -115,6 +116,31 @@ class SentryFilterThreadTest {
   }
 
   /** The scopes this thread holds itself (not the root every thread falls back to), or null. */
+  @Test
+  void theSignedInUserIsTheEventsUserOnlyWithSendDefaultPii() throws Exception {
+    principal = () -> "alice";
+    FilterChain failing =
+        (req, res) -> {
+          throw new IllegalStateException("x");
+        };
+    assertThatThrownBy(() -> filter.doFilter(request(), response(), failing));
+    assertThat(transport.onlyEvent().getUser()).isNull();
+    Sentry.close();
+
+    RecordingTransport withPii = new RecordingTransport();
+    Sentry.init(
+        o ->
+            o.externalConfiguration(false)
+                .enableShutdownHook(false)
+                .enableUncaughtExceptionHandler(false)
+                .sendDefaultPii(true)
+                .transportFactory(x -> withPii));
+    attributes.clear();
+    assertThatThrownBy(() -> filter.doFilter(request(), response(), failing));
+    assertThat(withPii.onlyEvent().getUser().username()).isEqualTo("alice");
+  }
+
+  /** The scopes this thread holds itself (not the root every thread falls back to), or null. */
   private static Scopes threadValue() {
     ScopeStorage storage = SentryRuntime.currentClient().storage();
     try {
@@ -149,6 +175,8 @@ class SentryFilterThreadTest {
                 case "setAttribute":
                   attributes.put((String) args[0], args[1]);
                   return null;
+                case "getUserPrincipal":
+                  return principal;
                 case "isAsyncStarted":
                   return asyncStarted;
                 case "getAsyncContext":
