@@ -261,6 +261,30 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
   }
 
   @Test
+  void anExceptionInAnAsyncDispatchIsReportedOnceWithTheOriginalRequest() throws Exception {
+    init(o -> o.enableDeduplication(false));
+
+    assertThat(get("/redispatch", "X-Id", "r").statusCode()).isEqualTo(500);
+
+    JsonObject event = onlyEvent();
+    assertThat(mainException(event).get("value").getAsString()).isEqualTo("boom r");
+    assertThat(event.getAsJsonObject("request").get("url").getAsString())
+        .isEqualTo(base + "/redispatch");
+    assertThat(event.getAsJsonObject("tags").get("id").getAsString()).isEqualTo("r");
+  }
+
+  @Test
+  void anExceptionInAForwardIsReportedOnce() throws Exception {
+    init(o -> o.enableDeduplication(false));
+
+    assertThat(get("/forward", "X-Id", "f").statusCode()).isEqualTo(500);
+
+    JsonObject event = onlyEvent();
+    assertThat(mainException(event).get("value").getAsString()).isEqualTo("boom f");
+    assertThat(event.get("transaction").getAsString()).isEqualTo("GET /forward");
+  }
+
+  @Test
   void incomingSentryTraceAndBaggageAreContinuedWithTheCallersContextFrozen() throws Exception {
     init(o -> o.environment("backend-env"));
     String traceId = "771a43a4192642f0b136d5159a501700";

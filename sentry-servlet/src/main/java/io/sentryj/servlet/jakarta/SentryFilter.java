@@ -2,6 +2,7 @@ package io.sentryj.servlet.jakarta;
 
 import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.servlet.internal.RequestScope;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -47,8 +48,16 @@ public final class SentryFilter implements Filter {
     HttpServletResponse response = (HttpServletResponse) res;
     Object existing = request.getAttribute(RequestScope.ATTRIBUTE);
     if (existing instanceof RequestScope) {
-      // an async (or error, forward) dispatch of a request this filter already started
-      filter((RequestScope) existing, request, request, response, chain);
+      RequestScope scope = (RequestScope) existing;
+      if (request.getDispatcherType() == DispatcherType.ASYNC) {
+        // an async dispatch: no filter call is around it, so this one captures and ends it
+        filter(scope, request, request, response, chain);
+      } else {
+        // a forward, include or error dispatch inside the request: the outer call reports
+        try (ScopeStorage.Token ignored = scope.enter()) {
+          chain.doFilter(req, res);
+        }
+      }
       return;
     }
     RequestScope scope = RequestScope.start(new ServletRequestView(request));

@@ -23,7 +23,17 @@ class JakartaEe10FilterTest extends AbstractFilterTest {
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServletContainerInitializer(new SentryServletContainerInitializer());
     for (String path :
-        new String[] {"/fail/*", "/echo", "/form", "/orders/*", "/status", "/message", "/async"}) {
+        new String[] {
+          "/fail/*",
+          "/echo",
+          "/form",
+          "/orders/*",
+          "/status",
+          "/message",
+          "/async",
+          "/redispatch",
+          "/forward"
+        }) {
       ServletHolder holder = new ServletHolder(TestApp.class);
       holder.setAsyncSupported(true);
       context.addServlet(holder, path);

@@ -69,6 +69,12 @@ public class TestApp extends HttpServlet {
               async.complete();
             });
         return;
+      case "/redispatch":
+        req.startAsync().dispatch("/fail/" + id);
+        return;
+      case "/forward":
+        req.getRequestDispatcher("/fail/" + id).forward(req, resp);
+        return;
       default:
         resp.setStatus(404);
     }

@@ -22,7 +22,17 @@ class JavaxEe8FilterTest extends AbstractFilterTest {
     context.setContextPath("/");
     context.addServletContainerInitializer(new SentryServletContainerInitializer());
     for (String path :
-        new String[] {"/fail/*", "/echo", "/form", "/orders/*", "/status", "/message", "/async"}) {
+        new String[] {
+          "/fail/*",
+          "/echo",
+          "/form",
+          "/orders/*",
+          "/status",
+          "/message",
+          "/async",
+          "/redispatch",
+          "/forward"
+        }) {
       ServletHolder holder = new ServletHolder(TestApp.class);
       holder.setAsyncSupported(true);
       context.addServlet(holder, path);
