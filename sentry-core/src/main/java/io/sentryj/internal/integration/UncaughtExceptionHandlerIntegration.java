@@ -39,6 +39,15 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
     return handler;
   }
 
+  /**
+   * A handler that captures for the same client, then hands over to {@code next} instead: for an
+   * agent that keeps capturing in front of a handler the application installs later.
+   */
+  public UncaughtExceptionHandlerIntegration inFrontOf(
+      Thread.@Nullable UncaughtExceptionHandler next) {
+    return new UncaughtExceptionHandlerIntegration(client, next);
+  }
+
   /** Puts back the previous handler, if this one is still installed. */
   public void uninstall() {
     if (Thread.getDefaultUncaughtExceptionHandler() == this) {

@@ -1,0 +1,182 @@
+package io.sentryj.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.sentryj.Sentry;
+import io.sentryj.SentryOptions;
+import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
+import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
+import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
+import io.sentryj.internal.SentryRuntime;
+import io.sentryj.internal.config.BuilderAccess;
+import io.sentryj.internal.config.OptionText;
+import io.sentryj.internal.diag.Diagnostics;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaModule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts the SDK from the agent's configuration and installs the instrumentations, in this order:
+ * resolve the options (inert without a DSN), put the bridge on the bootstrap class path, {@code
+ * Sentry.init}, connect the bridge, then install each instrumentation on its own.
+ */
+final class AgentInstaller {
+  /** The origin of options given after {@code -javaagent:sentry-agent.jar=}. */
+  static final String ARGUMENT_ORIGIN = "agent argument ";
+
+  private static final int RETRANSFORM_BATCH = 100;
+
+  /**
+   * ByteBuddy's switch away from {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
+   * standard error. Written under ByteBuddy's own name, so that shading moves it with ByteBuddy.
+   */
+  private static final String BYTEBUDDY_SAFE = "net.bytebuddy.safe";
+
+  private final Instrumentation instrumentation;
+  private final boolean attached;
+
+  AgentInstaller(Instrumentation instrumentation, boolean attached) {
+    this.instrumentation = instrumentation;
+    this.attached = attached;
+  }
+
+  /** Every instrumentation, in the order they are installed. */
+  static List<AgentInstrumentation> instrumentations() {
+    return Arrays.asList(new UncaughtInstrumentation(), new ExecutorInstrumentation());
+  }
+
+  static void printLine(String line) {
+    System.err.println("[sentryj] sentry-agent: " + line);
+  }
+
+  void install(Map<String, String> args) throws Exception {
+    AgentSettings settings = AgentSettings.ofProcess(args);
+    SentryOptions options = SentryRuntime.resolveOptions(optionsBuilder(args, settings));
+    if (!options.hasDsn() && settings.envelopeDir() == null) {
+      printLine(
+          "no DSN configured, so the agent does nothing (set one with -Dsentry.dsn=..., SENTRY_DSN,"
+              + " sentry.properties or -javaagent:sentry-agent.jar=dsn=...)");
+      return;
+    }
+    if (System.getProperty(BYTEBUDDY_SAFE) == null) {
+      System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
+    }
+    BootstrapBridge.appendToBootstrapPath(instrumentation);
+    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    Sentry.init(options);
+    UncaughtCapture uncaught =
+        settings.isEnabled("uncaught") ? UncaughtCapture.takeOver(before) : null;
+    TaskCarrier carrier =
+        settings.isEnabled("executor")
+            ? new TaskCarrier(uncaught != null ? uncaught::captureThrown : null)
+            : null;
+    AgentHooks.install(carrier, uncaught);
+    List<AgentInstrumentation> enabled = new ArrayList<>();
+    for (AgentInstrumentation each : instrumentations()) {
+      if (settings.isEnabled(each.name())) {
+        enabled.add(each);
+      }
+    }
+    installAll(enabled);
+  }
+
+  /** The agent arguments as options set with their origin, and the agent's own transport. */
+  static SentryOptions.Builder optionsBuilder(Map<String, String> args, AgentSettings settings) {
+    SentryOptions.Builder builder = SentryOptions.builder();
+    BuilderAccess access = BuilderAccess.get();
+    for (Map.Entry<String, String> arg : args.entrySet()) {
+      if (!arg.getKey().startsWith(AgentSettings.PREFIX)) {
+        access.option(
+            builder, new OptionText(arg.getKey(), arg.getValue(), ARGUMENT_ORIGIN + arg.getKey()));
+      }
+    }
+    if (!settings.isEnabled("uncaught")) {
+      access.option(
+          builder,
+          new OptionText(
+              "enable-uncaught-exception-handler",
+              "false",
+              "agent setting agent.instrumentation.uncaught.enabled"));
+    }
+    String dir = settings.envelopeDir();
+    if (dir != null) {
+      builder.transportFactory(o -> new EnvelopeDirTransport(Paths.get(dir)));
+    }
+    return builder;
+  }
+
+  /**
+   * Installs the enabled instrumentations with one transformer and one retransformation pass, which
+   * halves the start-up time of one builder each. An instrumentation whose set-up throws is
+   * skipped; a type that fails to transform stays as it was (see {@link FailureListener}).
+   */
+  private void installAll(List<AgentInstrumentation> enabled) {
+    long start = System.nanoTime();
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(
+                AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(
+                    RETRANSFORM_BATCH))
+            .with(new FailureListener())
+            // JDK classes are what these instrumentations change, so only our own are ignored
+            .ignore(
+                nameStartsWith("io.sentryj.agent.")
+                    .or(nameStartsWith("net.bytebuddy."))
+                    .or(isSynthetic()));
+    List<String> installed = new ArrayList<>();
+    for (AgentInstrumentation each : enabled) {
+      try {
+        builder = each.extend(builder);
+        installed.add(each.name());
+      } catch (Throwable t) {
+        printLine("instrumentation " + each.name() + " skipped: " + t);
+      }
+    }
+    try {
+      builder.installOn(instrumentation);
+      Diagnostics.debug(
+          "instrumentations %s installed in %d ms",
+          installed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    } catch (Throwable t) {
+      printLine("instrumentations " + installed + " skipped: " + t);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AgentInstaller{attached=" + attached + '}';
+  }
+
+  /** One line per type that could not be changed; the type stays as it was. */
+  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+
+    @Override
+    public void onError(
+        String typeName,
+        @Nullable ClassLoader classLoader,
+        @Nullable JavaModule module,
+        boolean loaded,
+        Throwable throwable) {
+      printLine("left " + typeName + " uninstrumented: " + throwable);
+    }
+
+    @Override
+    public String toString() {
+      return "FailureListener";
+    }
+  }
+}

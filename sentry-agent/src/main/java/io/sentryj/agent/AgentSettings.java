@@ -1,0 +1,82 @@
+package io.sentryj.agent;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The agent's own settings, which {@code SentryOptions} does not know: keys under {@code agent.}.
+ * Each is read from the agent arguments ({@code agent.instrumentation.executor.enabled=false}),
+ * then system properties ({@code -Dsentry.agent.instrumentation.executor.enabled=false}), then the
+ * environment ({@code SENTRY_AGENT_INSTRUMENTATION_EXECUTOR_ENABLED=false}); the first one set
+ * wins, as for every option.
+ */
+final class AgentSettings {
+  static final String PREFIX = "agent.";
+
+  /**
+   * A directory to write each envelope to as a file, instead of sending it: for looking at what the
+   * agent captures without a server, and for the agent's own tests. Synchronous and unbounded, so
+   * not for production.
+   */
+  static final String ENVELOPE_DIR = "agent.envelope-dir";
+
+  private final Map<String, String> agentArgs;
+  private final Properties systemProperties;
+  private final Map<String, String> env;
+
+  AgentSettings(
+      Map<String, String> agentArgs, Properties systemProperties, Map<String, String> env) {
+    this.agentArgs = agentArgs;
+    this.systemProperties = systemProperties;
+    this.env = env;
+  }
+
+  static AgentSettings ofProcess(Map<String, String> agentArgs) {
+    return new AgentSettings(agentArgs, System.getProperties(), System.getenv());
+  }
+
+  /** Whether the instrumentation of this name is on; all are on unless switched off. */
+  boolean isEnabled(String instrumentation) {
+    String value = get(PREFIX + "instrumentation." + instrumentation + ".enabled");
+    return value == null || !value.trim().equalsIgnoreCase("false");
+  }
+
+  @Nullable String envelopeDir() {
+    String value = get(ENVELOPE_DIR);
+    return value == null || value.trim().isEmpty() ? null : value.trim();
+  }
+
+  /** The value of an {@code agent.} key, or null. */
+  @Nullable String get(String key) {
+    String value = agentArgs.get(key);
+    if (value == null) {
+      value = systemProperties.getProperty("sentry." + key);
+    }
+    if (value == null) {
+      value = env.get(envName(key));
+    }
+    return value;
+  }
+
+  /** Where {@link #get} found the key, for {@code doctor}. */
+  String originOf(String key) {
+    if (agentArgs.containsKey(key)) {
+      return "agent argument " + key;
+    }
+    if (systemProperties.getProperty("sentry." + key) != null) {
+      return "system property sentry." + key;
+    }
+    return env.containsKey(envName(key)) ? "environment variable " + envName(key) : "default";
+  }
+
+  static String envName(String key) {
+    return "SENTRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+
+  @Override
+  public String toString() {
+    return "AgentSettings{args=" + agentArgs.keySet() + '}';
+  }
+}

@@ -1,0 +1,99 @@
+package io.sentryj.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Puts the classes of {@code io.sentryj.agent.bootstrap} on the bootstrap class path: copies them
+ * from the agent's jar into a small temporary jar and appends that, since the JVM appends whole
+ * jars only. Must run before anything loads the bridge, which the application class loader would
+ * otherwise load from the agent's jar, out of reach of the JDK classes that call it.
+ */
+final class BootstrapBridge {
+  static final String BRIDGE_DIR = "io/sentryj/agent/bootstrap/";
+
+  private BootstrapBridge() {}
+
+  static void appendToBootstrapPath(Instrumentation instrumentation) throws IOException {
+    File jar = File.createTempFile("sentryj-agent-bridge-", ".jar");
+    jar.deleteOnExit();
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
+      copyBridgeClasses(agentLocation(), out);
+    }
+    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+    if (!AgentHooks.bridgeOnBootstrapPath()) {
+      throw new IllegalStateException("the bridge was loaded before it reached the bootstrap path");
+    }
+  }
+
+  private static Path agentLocation() throws IOException {
+    CodeSource source = SentryAgent.class.getProtectionDomain().getCodeSource();
+    URL url = source != null ? source.getLocation() : null;
+    if (url == null) {
+      throw new IOException("cannot tell where the agent's classes are");
+    }
+    try {
+      return Paths.get(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** From the agent's jar, or from a class directory when run from a build. */
+  private static void copyBridgeClasses(Path location, JarOutputStream out) throws IOException {
+    int copied = 0;
+    if (Files.isDirectory(location)) {
+      try (Stream<Path> files = Files.list(location.resolve(BRIDGE_DIR))) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          copied += copy(BRIDGE_DIR + file.getFileName(), Files.newInputStream(file), out);
+        }
+      }
+    } else {
+      try (JarFile agent = new JarFile(location.toFile())) {
+        for (Enumeration<JarEntry> e = agent.entries(); e.hasMoreElements(); ) {
+          JarEntry entry = e.nextElement();
+          if (entry.getName().startsWith(BRIDGE_DIR)) {
+            copied += copy(entry.getName(), agent.getInputStream(entry), out);
+          }
+        }
+      }
+    }
+    if (copied == 0) {
+      throw new IOException("no bridge classes under " + BRIDGE_DIR + " in " + location);
+    }
+  }
+
+  private static int copy(String name, InputStream in, JarOutputStream out) throws IOException {
+    if (!name.endsWith(".class")) {
+      in.close();
+      return 0;
+    }
+    out.putNextEntry(new JarEntry(name));
+    try (InputStream source = in) {
+      transfer(source, out);
+    }
+    out.closeEntry();
+    return 1;
+  }
+
+  private static void transfer(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) != -1; ) {
+      out.write(buffer, 0, n);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.sentryj.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentMainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void inspectPrintsEachEnvelopeOfADirectoryReadably(@TempDir Path dir) throws Exception {
+    String event =
+        "{\"level\":\"fatal\",\"exception\":{\"values\":[{\"type\":\"IOException\",\"value\":\"cause\"},"
+            + "{\"type\":\"IllegalStateException\",\"value\":\"boom\"}]},"
+            + "\"breadcrumbs\":{\"values\":[{\"message\":\"a\"},{\"message\":\"b\"}]},"
+            + "\"request\":{\"method\":\"GET\",\"url\":\"https://shop/cart\"}}";
+    Files.write(
+        dir.resolve("a.envelope"),
+        ("{\"event_id\":\"9ec79c33ec9942ab8353589fcb2e04dc\"}\n{\"type\":\"event\"}\n"
+                + event
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("b.envelope"), "not json\n".getBytes(StandardCharsets.UTF_8));
+
+    int status = run("inspect", dir.toString());
+
+    assertThat(status).isEqualTo(1); // one envelope did not parse
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("a.envelope: event_id=9ec79c33ec9942ab8353589fcb2e04dc")
+        .contains("level: fatal")
+        .contains("title: IllegalStateException: boom")
+        .contains("breadcrumbs: 2")
+        .contains("request: GET https://shop/cart")
+        .contains("b.envelope: not a readable envelope");
+  }
+
+  @Test
+  void doctorMasksTheSecretAndTellsWhereValuesCameFrom() {
+    int status = run("doctor", "dsn=https://public:secret@o1.ingest.sentry.io/7,release=shop@1.2");
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("dsn: https://public:***@o1.ingest.sentry.io/7  <- agent argument dsn")
+        .contains("release: shop@1.2  <- agent argument release")
+        .contains("instrumentation executor: on")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void anUnknownCommandPrintsUsage() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
+  }
+
+  private int run(String... args) {
+    return AgentMain.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,213 @@
+package io.sentryj.agent.it;
+
+import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
+import static io.sentryj.agent.it.ForkedJvm.agentArgs;
+import static io.sentryj.agent.it.ForkedJvm.breadcrumbMessages;
+import static io.sentryj.agent.it.ForkedJvm.events;
+import static io.sentryj.agent.it.ForkedJvm.exceptionValue;
+import static io.sentryj.agent.it.ForkedJvm.exitStatus;
+import static io.sentryj.agent.it.ForkedJvm.mechanism;
+import static io.sentryj.agent.it.ForkedJvm.message;
+import static io.sentryj.agent.it.ForkedJvm.start;
+import static io.sentryj.agent.it.ForkedJvm.stderr;
+import static io.sentryj.agent.it.ForkedJvm.stdout;
+import static io.sentryj.agent.it.ForkedJvm.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import io.sentryj.agent.it.ForkedJvm.Jdk;
+import io.sentryj.agent.it.apps.AttachTarget;
+import io.sentryj.agent.it.apps.ContextPropagation;
+import io.sentryj.agent.it.apps.UncaughtInMain;
+import io.sentryj.agent.it.apps.WorkerAndLateHandler;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The agent jar on applications that contain no SDK code, each in a JVM of its own, on this JDK and
+ * on JDK 25 where installed. The agent writes envelopes to a directory, read back here.
+ */
+class AgentIT {
+  @TempDir Path work;
+
+  static List<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  private Path outbox() {
+    return work.resolve("outbox");
+  }
+
+  private String javaagent(String... more) {
+    return "-javaagent:" + AGENT_JAR + "=" + agentArgs(outbox(), more);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void anExceptionEndingMainIsCapturedAsFatalAndStillPrinted(Jdk jdk) throws Exception {
+    int status = exitStatus(start(jdk, work, UncaughtInMain.class.getName(), javaagent()));
+
+    assertThat(status).isEqualTo(1);
+    List<JsonObject> events = events(outbox());
+    assertThat(events).hasSize(1);
+    JsonObject event = events.get(0);
+    assertThat(exceptionValue(event)).isEqualTo("boom in main");
+    assertThat(event.get("level").getAsString()).isEqualTo("fatal");
+    assertThat(mechanism(event).get("type").getAsString()).isEqualTo("UncaughtExceptionHandler");
+    assertThat(mechanism(event).get("handled").getAsBoolean()).isFalse();
+    assertThat(stderr(work))
+        .contains("Exception in thread \"main\" java.lang.IllegalStateException: boom in main");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void workerExceptionsAreCapturedAndAHandlerTheApplicationSetsLaterStillRuns(Jdk jdk)
+      throws Exception {
+    int status = exitStatus(start(jdk, work, WorkerAndLateHandler.class.getName(), javaagent()));
+
+    assertThat(status).isZero();
+    assertThat(events(outbox()))
+        .extracting(ForkedJvm::exceptionValue)
+        .containsExactlyInAnyOrder("boom in worker", "boom in pool");
+    assertThat(stdout(work)).contains("app handler saw boom in pool on pool-worker");
+    assertThat(stderr(work))
+        .contains("Exception in thread \"plain-worker\" java.lang.IllegalStateException");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void tasksOnOtherThreadsCarryTheRequestsBreadcrumbsAndTags(Jdk jdk) throws Exception {
+    int status = exitStatus(start(jdk, work, ContextPropagation.class.getName(), javaagent()));
+
+    assertThat(status).as(stderr(work)).isZero();
+    List<JsonObject> events = events(outbox());
+    List<String> expected =
+        new ArrayList<>(
+            Arrays.asList(
+                "from execute",
+                "from submit",
+                "from submit-callable",
+                "from scheduled",
+                "from completable",
+                "from fork-join",
+                "from thread"));
+    if (jdk.feature() >= 21) {
+      expected.add("from virtual");
+    }
+    List<JsonObject> messages =
+        events.stream().filter(e -> message(e) != null).collect(Collectors.toList());
+    assertThat(messages)
+        .extracting(ForkedJvm::message)
+        .containsExactlyInAnyOrderElementsOf(expected);
+    JsonObject fatal =
+        events.stream().filter(e -> exceptionValue(e) != null).findFirst().orElseThrow();
+    assertThat(exceptionValue(fatal)).isEqualTo("boom in request task");
+    for (JsonObject event : Stream.concat(messages.stream(), Stream.of(fatal)).toList()) {
+      String what = String.valueOf(message(event) != null ? message(event) : exceptionValue(event));
+      assertThat(tag(event, "request")).as(what).isEqualTo("r-42");
+      assertThat(breadcrumbMessages(event)).as(what).containsExactly("request breadcrumb");
+    }
+  }
+
+  @Test
+  void aSwitchedOffInstrumentationLeavesTasksWithoutTheRequestsScopes() throws Exception {
+    Jdk jdk = jdks().get(0);
+    int status =
+        exitStatus(
+            start(
+                jdk,
+                work,
+                ContextPropagation.class.getName(),
+                javaagent("agent.instrumentation.executor.enabled=false")));
+
+    assertThat(status).isZero();
+    JsonObject fromPool =
+        events(outbox()).stream()
+            .filter(e -> "from execute".equals(message(e)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tag(fromPool, "request")).isNull();
+  }
+
+  @Test
+  void withoutDsnTheAgentSaysSoOnceAndChangesNothing() throws Exception {
+    Jdk jdk = jdks().get(0);
+    int status =
+        exitStatus(
+            start(jdk, work, WorkerAndLateHandler.class.getName(), "-javaagent:" + AGENT_JAR));
+
+    assertThat(status).isZero();
+    String stderr = stderr(work);
+    assertThat(stderr.lines().filter(l -> l.contains("[sentryj]"))).hasSize(1);
+    assertThat(stderr).contains("no DSN configured").doesNotContain("bootstrap classpath");
+    assertThat(stdout(work)).contains("app handler saw boom in pool");
+  }
+
+  @Test
+  void anInvalidOptionIsOneLineAndTheApplicationRunsWithoutTheAgent() throws Exception {
+    Jdk jdk = jdks().get(0);
+    int status =
+        exitStatus(
+            start(jdk, work, WorkerAndLateHandler.class.getName(), javaagent("sample-rate=2")));
+
+    assertThat(status).isZero();
+    String stderr = stderr(work);
+    assertThat(stderr.lines().filter(l -> l.contains("[sentryj]")))
+        .singleElement()
+        .asString()
+        .contains("could not start")
+        .contains("sample-rate")
+        .contains("agent argument sample-rate");
+    assertThat(stdout(work)).contains("app handler saw boom in pool");
+    assertThat(events(outbox())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void anAgentAttachedToARunningJvmCapturesItsLaterErrors(Jdk jdk) throws Exception {
+    Path appDir = Files.createDirectories(work.resolve("app"));
+    Process app = start(jdk, appDir, AttachTarget.class.getName());
+    try {
+      ForkedJvm.awaitTrue(() -> stdoutOf(appDir).contains("ready"), "the application to start");
+      Path cliDir = Files.createDirectories(work.resolve("cli"));
+      List<String> attach =
+          List.of(
+              jdk.java(),
+              "-jar",
+              AGENT_JAR.toString(),
+              "attach",
+              Long.toString(app.pid()),
+              agentArgs(outbox()));
+      assertThat(exitStatus(ForkedJvm.start(cliDir, attach))).as(stderr(cliDir)).isZero();
+
+      try (OutputStream in = app.getOutputStream()) {
+        in.write("go\n".getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(exitStatus(app)).isZero();
+    } finally {
+      app.destroyForcibly();
+    }
+    assertThat(events(outbox()))
+        .extracting(ForkedJvm::exceptionValue)
+        .containsExactly("boom after attach");
+  }
+
+  private static String stdoutOf(Path dir) {
+    try {
+      return stdout(dir);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}

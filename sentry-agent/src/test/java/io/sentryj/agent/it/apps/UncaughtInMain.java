@@ -1,0 +1,10 @@
+package io.sentryj.agent.it.apps;
+
+/** An application whose main thread dies of an exception. */
+public final class UncaughtInMain {
+  private UncaughtInMain() {}
+
+  public static void main(String[] args) {
+    throw new IllegalStateException("boom in main");
+  }
+}
