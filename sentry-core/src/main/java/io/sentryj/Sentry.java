@@ -4,9 +4,11 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.pipeline.SentryClient;
 import io.sentryj.internal.scope.ContextCarrier;
+import io.sentryj.internal.scope.PropagationContext;
 import io.sentryj.internal.scope.ScopeImpl;
 import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.internal.scope.Scopes;
+import io.sentryj.internal.scope.TraceHeaders;
 import io.sentryj.protocol.SentryEvent;
 import java.util.List;
 import java.util.Map;
@@ -240,6 +242,32 @@ public final class Sentry {
     ScopeStorage storage = c.storage();
     Scopes forked = storage.current().forkIsolation();
     return new ScopeToken(forked.isolation(), storage.set(forked));
+  }
+
+  /**
+   * Continues a caller's trace (protocol section 7) in the current isolation scope: events captured
+   * in it from now on carry the caller's trace id. Call it on the scope of one unit of work, after
+   * {@link #pushIsolationScope()}, with the incoming {@code sentry-trace}, {@code baggage} and W3C
+   * {@code traceparent} headers; when none carries a valid trace, the scope starts a new one.
+   *
+   * <pre>{@code
+   * try (ScopeToken token = Sentry.pushIsolationScope()) {
+   *   Sentry.continueTrace(message.header("sentry-trace"), message.header("baggage"), null);
+   *   handle(message);
+   * }
+   * }</pre>
+   */
+  public static void continueTrace(
+      @Nullable String sentryTrace, @Nullable String baggage, @Nullable String traceparent) {
+    SentryClient c = client();
+    if (c == null) {
+      return;
+    }
+    PropagationContext continued = TraceHeaders.continueFrom(sentryTrace, baggage, traceparent);
+    c.storage()
+        .current()
+        .isolation()
+        .setPropagationContext(continued != null ? continued : PropagationContext.newTrace());
   }
 
   /** The id of the last event captured with the current isolation scope. */

@@ -67,6 +67,12 @@ public final class SentryOptions {
   private final Map<String, String> origins;
   // structured logs (protocol section 9)
   private final boolean logsEnabled;
+  // --- web requests (sentry-servlet) ---
+  private final RequestBodySize maxRequestBodySize;
+  private final boolean captureServerErrors;
+  private final boolean enableAutoSessionTracking;
+
+  // --- end web requests ---
 
   private SentryOptions(Builder b) {
     this.dsn = b.dsn;
@@ -103,6 +109,11 @@ public final class SentryOptions {
     this.origins = immutableMap(b.origins);
     // structured logs (protocol section 9)
     this.logsEnabled = b.logsEnabled;
+    // --- web requests (sentry-servlet) ---
+    this.maxRequestBodySize = b.maxRequestBodySize;
+    this.captureServerErrors = b.captureServerErrors;
+    this.enableAutoSessionTracking = b.enableAutoSessionTracking;
+    // --- end web requests ---
   }
 
   /** A new builder with every option at its default. */
@@ -256,6 +267,34 @@ public final class SentryOptions {
     return enableShutdownHook;
   }
 
+  // --- web requests (sentry-servlet) ---
+
+  /**
+   * How much of a request's body web integrations attach to its events, only with {@link
+   * #sendDefaultPii()}: {@link RequestBodySize#NONE} by default.
+   */
+  public RequestBodySize maxRequestBodySize() {
+    return maxRequestBodySize;
+  }
+
+  /**
+   * Whether web integrations report responses with status 500 or more that no exception explains;
+   * false by default.
+   */
+  public boolean captureServerErrors() {
+    return captureServerErrors;
+  }
+
+  /**
+   * Whether web integrations track one session per request, sent as per-minute aggregates (needs a
+   * {@link #release()}); true by default.
+   */
+  public boolean enableAutoSessionTracking() {
+    return enableAutoSessionTracking;
+  }
+
+  // --- end web requests ---
+
   /** Whether client reports of dropped data are sent; true by default. */
   public boolean sendClientReports() {
     return sendClientReports;
@@ -363,7 +402,54 @@ public final class SentryOptions {
         + enableDeduplication
         + ", logsEnabled="
         + logsEnabled
+        + ", maxRequestBodySize="
+        + maxRequestBodySize
+        + ", captureServerErrors="
+        + captureServerErrors
+        + ", enableAutoSessionTracking="
+        + enableAutoSessionTracking
         + '}';
+  }
+
+  /**
+   * How much of a request body is attached to events (option {@code max-request-body-size}, the
+   * official SDK's values): bodies over the limit are left out whole, never cut.
+   */
+  public enum RequestBodySize {
+    /** No body. */
+    NONE(0),
+    /** Bodies of up to 1,000 bytes. */
+    SMALL(1000),
+    /** Bodies of up to 10,000 bytes. */
+    MEDIUM(10_000),
+    /** Bodies of any size up to what fits an event (about 100 KB of the 1 MiB limit). */
+    ALWAYS(100_000);
+
+    private final int maxBytes;
+
+    RequestBodySize(int maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    /** The largest body attached, in bytes; 0 for {@link #NONE}. */
+    public int maxBytes() {
+      return maxBytes;
+    }
+
+    static RequestBodySize parse(OptionText text) {
+      for (RequestBodySize size : values()) {
+        if (size.name().equalsIgnoreCase(text.string())) {
+          return size;
+        }
+      }
+      throw new IllegalArgumentException(
+          text.key()
+              + "="
+              + text.string()
+              + " (from "
+              + text.origin()
+              + "): must be none, small, medium or always");
+    }
   }
 
   /** An HTTP proxy. */
@@ -471,6 +557,11 @@ public final class SentryOptions {
     @Nullable Function<SentryOptions, Transport> transportFactory;
     boolean externalConfiguration = true;
     final Map<String, String> origins = new LinkedHashMap<>();
+    // --- web requests (sentry-servlet) ---
+    RequestBodySize maxRequestBodySize = RequestBodySize.NONE;
+    boolean captureServerErrors;
+    boolean enableAutoSessionTracking = true;
+    // --- end web requests ---
     // the text each key was last set from, so that errors quote what the user wrote ("2", not 2.0)
     private final Map<String, String> texts = new LinkedHashMap<>();
     // structured logs (protocol section 9)
@@ -513,6 +604,11 @@ public final class SentryOptions {
       origins.putAll(o.origins);
       // structured logs (protocol section 9)
       logsEnabled = o.logsEnabled;
+      // --- web requests (sentry-servlet) ---
+      maxRequestBodySize = o.maxRequestBodySize;
+      captureServerErrors = o.captureServerErrors;
+      enableAutoSessionTracking = o.enableAutoSessionTracking;
+      // --- end web requests ---
     }
 
     private static Map<String, TextSetter> textSetters() {
@@ -551,6 +647,11 @@ public final class SentryOptions {
       m.put("enable-deduplication", (b, t) -> b.enableDeduplication = t.asBoolean());
       // structured logs (protocol section 9)
       m.put("logs.enabled", (b, t) -> b.logsEnabled = t.asBoolean());
+      // --- web requests (sentry-servlet) ---
+      m.put("max-request-body-size", (b, t) -> b.maxRequestBodySize = RequestBodySize.parse(t));
+      m.put("capture-server-errors", (b, t) -> b.captureServerErrors = t.asBoolean());
+      m.put("enable-auto-session-tracking", (b, t) -> b.enableAutoSessionTracking = t.asBoolean());
+      // --- end web requests ---
       return Collections.unmodifiableMap(m);
     }
 
@@ -571,7 +672,9 @@ public final class SentryOptions {
      * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
      * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
      * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
-     * enable-shutdown-hook, send-client-reports, logs.enabled}.
+     * enable-shutdown-hook, send-client-reports, logs.enabled}. enable-shutdown-hook,
+     * send-client-reports, max-request-body-size, capture-server-errors,
+     * enable-auto-session-tracking}.
      *
      * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
      */
@@ -751,6 +854,28 @@ public final class SentryOptions {
       this.enableShutdownHook = enable;
       return code("enable-shutdown-hook");
     }
+
+    // --- web requests (sentry-servlet) ---
+
+    /** Sets how much of a request body web integrations attach (only with sendDefaultPii). */
+    public Builder maxRequestBodySize(RequestBodySize size) {
+      this.maxRequestBodySize = java.util.Objects.requireNonNull(size, "size");
+      return code("max-request-body-size");
+    }
+
+    /** Turns reporting of 5xx responses without an exception on or off. */
+    public Builder captureServerErrors(boolean capture) {
+      this.captureServerErrors = capture;
+      return code("capture-server-errors");
+    }
+
+    /** Turns request sessions (release health of web integrations) on or off. */
+    public Builder enableAutoSessionTracking(boolean enable) {
+      this.enableAutoSessionTracking = enable;
+      return code("enable-auto-session-tracking");
+    }
+
+    // --- end web requests ---
 
     /** Turns client reports of dropped data on or off. */
     public Builder sendClientReports(boolean send) {

@@ -6,6 +6,7 @@ import io.sentryj.internal.config.Dsn;
 import io.sentryj.internal.config.OptionsLoader;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.integration.LogBatcher;
+import io.sentryj.internal.integration.SessionAggregator;
 import io.sentryj.internal.integration.ShutdownHookIntegration;
 import io.sentryj.internal.integration.UncaughtExceptionHandlerIntegration;
 import io.sentryj.internal.pipeline.DiscardRecorder;
@@ -27,20 +28,24 @@ public final class SentryRuntime {
   private static final List<String> INTEGRATIONS =
       Arrays.asList("UncaughtExceptionHandler", "ShutdownHook");
 
-  // The running SDK, for integrations that reach it without the facade (the Logback appender).
+  // The running SDK, for integrations outside the facade (the Logback appender, servlet filters);
+  // the same instance as Sentry's own, set and cleared with it.
   private static volatile @Nullable SentryRuntime current;
 
   private final SentryClient client;
+  private final @Nullable SessionAggregator sessions;
   private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
   private final @Nullable ShutdownHookIntegration shutdownHook;
   private final @Nullable LogBatcher logBatcher;
 
   private SentryRuntime(
       SentryClient client,
+      @Nullable SessionAggregator sessions,
       @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler,
       @Nullable ShutdownHookIntegration shutdownHook,
       @Nullable LogBatcher logBatcher) {
     this.client = client;
+    this.sessions = sessions;
     this.uncaughtHandler = uncaughtHandler;
     this.shutdownHook = shutdownHook;
     this.logBatcher = logBatcher;
@@ -78,7 +83,8 @@ public final class SentryRuntime {
     ShutdownHookIntegration hook =
         options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    SentryRuntime runtime = new SentryRuntime(client, handler, hook, logs);
+    SentryRuntime runtime =
+        new SentryRuntime(client, sessions(options, transport), handler, hook, logs);
     current = runtime;
     return runtime;
   }
@@ -86,6 +92,32 @@ public final class SentryRuntime {
   /** The SDK started last and not closed since, or null. */
   public static @Nullable SentryRuntime current() {
     return current;
+  }
+
+  /** Request-mode release health, which needs a release (protocol section 6). */
+  private static @Nullable SessionAggregator sessions(SentryOptions options, Transport transport) {
+    if (!options.enableAutoSessionTracking()) {
+      return null;
+    }
+    String release = options.release();
+    if (release == null) {
+      Diagnostics.debug("no release set: request sessions are not tracked");
+      return null;
+    }
+    return new SessionAggregator(
+        transport, release, options.environment(), SessionAggregator.DEFAULT_INTERVAL_MILLIS);
+  }
+
+  /** The running SDK's request-session aggregator, or null when none runs. */
+  public static @Nullable SessionAggregator currentSessions() {
+    SentryRuntime r = current;
+    return r == null || r.client.isClosed() ? null : r.sessions;
+  }
+
+  /** The running SDK's client, or null before {@code Sentry.init} and after close. */
+  public static @Nullable SentryClient currentClient() {
+    SentryRuntime r = current;
+    return r == null || r.client.isClosed() ? null : r.client;
   }
 
   private static @Nullable String publicKey(SentryOptions options) {
@@ -114,6 +146,10 @@ public final class SentryRuntime {
     ShutdownHookIntegration s = shutdownHook;
     if (s != null) {
       s.uninstall();
+    }
+    SessionAggregator aggregator = sessions;
+    if (aggregator != null) {
+      aggregator.close(); // before the transport closes: the last aggregates go out through it
     }
     client.close(timeoutMillis); // with logs enabled, sends the queued logs first
   }

@@ -179,6 +179,11 @@ public final class EventPipeline {
 
   /** The dynamic sampling context (protocol section 7): values are strings. */
   private Map<String, Object> traceHeader(SentryEvent event, PropagationContext context) {
+    Map<String, String> frozen = context.frozenDsc();
+    if (frozen != null) {
+      // a continued trace whose caller sent its context: frozen, sent as received (section 7)
+      return new LinkedHashMap<String, Object>(frozen);
+    }
     Map<String, Object> trace = new LinkedHashMap<>();
     io.sentryj.protocol.SpanContext span = event.getContexts().getTrace();
     trace.put("trace_id", (span != null ? span.getTraceId() : context.traceId()).toString());

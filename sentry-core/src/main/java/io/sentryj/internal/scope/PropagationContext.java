@@ -1,6 +1,9 @@
 package io.sentryj.internal.scope;
 
 import io.sentryj.SentryId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -17,24 +20,32 @@ public final class PropagationContext {
   private final @Nullable String parentSpanId;
   private final @Nullable Boolean sampled;
   private final double sampleRand;
+  private final @Nullable Map<String, String> frozenDsc;
 
   PropagationContext(
       SentryId traceId,
       String spanId,
       @Nullable String parentSpanId,
       @Nullable Boolean sampled,
-      double sampleRand) {
+      double sampleRand,
+      @Nullable Map<String, String> frozenDsc) {
     this.traceId = traceId;
     this.spanId = spanId;
     this.parentSpanId = parentSpanId;
     this.sampled = sampled;
     this.sampleRand = sampleRand;
+    this.frozenDsc = frozenDsc;
   }
 
   /** A new trace with random ids and deferred sampling. */
   public static PropagationContext newTrace() {
     return new PropagationContext(
-        SentryId.random(), randomSpanId(), null, null, ThreadLocalRandom.current().nextDouble());
+        SentryId.random(),
+        randomSpanId(),
+        null,
+        null,
+        ThreadLocalRandom.current().nextDouble(),
+        null);
   }
 
   /**
@@ -47,8 +58,27 @@ public final class PropagationContext {
       String parentSpanId,
       @Nullable Boolean sampled,
       @Nullable Double sampleRand) {
+    return continueTrace(traceId, parentSpanId, sampled, sampleRand, null);
+  }
+
+  /**
+   * Continues an incoming trace whose caller sent its dynamic sampling context in {@code baggage}:
+   * that context is frozen (protocol section 7) and becomes the {@code trace} header of envelopes.
+   *
+   * @param frozenDsc the caller's {@code sentry-*} baggage values, keys without the prefix
+   */
+  public static PropagationContext continueTrace(
+      SentryId traceId,
+      String parentSpanId,
+      @Nullable Boolean sampled,
+      @Nullable Double sampleRand,
+      @Nullable Map<String, String> frozenDsc) {
     double rand = sampleRand != null ? sampleRand : ThreadLocalRandom.current().nextDouble();
-    return new PropagationContext(traceId, randomSpanId(), parentSpanId, sampled, rand);
+    Map<String, String> dsc =
+        frozenDsc == null || frozenDsc.isEmpty()
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(frozenDsc));
+    return new PropagationContext(traceId, randomSpanId(), parentSpanId, sampled, rand, dsc);
   }
 
   /** A random 16-hex-digit span id. */
@@ -85,6 +115,11 @@ public final class PropagationContext {
   /** The random number in [0, 1) that sampling decisions of this trace compare against. */
   public double sampleRand() {
     return sampleRand;
+  }
+
+  /** The caller's dynamic sampling context, frozen, or null when this SDK makes its own. */
+  public @Nullable Map<String, String> frozenDsc() {
+    return frozenDsc;
   }
 
   @Override

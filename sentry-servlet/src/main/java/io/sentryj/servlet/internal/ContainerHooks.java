@@ -1,0 +1,54 @@
+package io.sentryj.servlet.internal;
+
+import io.sentryj.Sentry;
+import io.sentryj.internal.diag.Diagnostics;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** What the initializers and context listeners of both namespaces decide the same way. */
+public final class ContainerHooks {
+  /** The context parameter ({@code web.xml}) that turns automatic registration off. */
+  public static final String AUTO_PARAMETER = "io.sentryj.servlet.auto";
+
+  /** The system property that turns automatic registration off for every application. */
+  public static final String AUTO_PROPERTY = "sentryj.servlet.auto";
+
+  /** The name the filter is registered under. */
+  public static final String FILTER_NAME = "sentryj";
+
+  private ContainerHooks() {}
+
+  /** Whether to register the filter: unless the context parameter or property says false. */
+  public static boolean autoRegistration(@Nullable String contextParameter) {
+    String value = contextParameter != null ? contextParameter : System.getProperty(AUTO_PROPERTY);
+    boolean off = value != null && value.trim().toLowerCase(Locale.ROOT).equals("false");
+    if (off) {
+      Diagnostics.debug("servlet filter not registered automatically: %s=false", AUTO_PARAMETER);
+    }
+    return !off;
+  }
+
+  /**
+   * Called when an application stops: if the SDK's classes came from that application (it bundles
+   * sentryj and started it), closes the SDK so that its threads stop and its class loader can go.
+   * An SDK shared by the server (its classes above the application's) stays up.
+   */
+  public static void applicationStopped(@Nullable ClassLoader applicationLoader) {
+    if (applicationLoader == null || !loadedBy(Sentry.class.getClassLoader(), applicationLoader)) {
+      return;
+    }
+    if (Sentry.isEnabled()) {
+      Diagnostics.debug("the application that holds the SDK stops: closing it");
+      Sentry.close();
+    }
+  }
+
+  private static boolean loadedBy(@Nullable ClassLoader loader, ClassLoader applicationLoader) {
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      if (l == applicationLoader) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

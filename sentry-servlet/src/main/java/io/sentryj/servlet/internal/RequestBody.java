@@ -1,0 +1,48 @@
+package io.sentryj.servlet.internal;
+
+import io.sentryj.internal.diag.Diagnostics;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of a form or JSON request for an event, scrubbed: what the application read (copied as
+ * it read), or, when it never opened the body, read once the application is done with it. Never
+ * takes bytes the application has yet to read.
+ */
+final class RequestBody {
+  private RequestBody() {}
+
+  static @Nullable Object read(HttpRequestView view, BodyRecorder recorder) {
+    if (recorder.overflow()) {
+      return null;
+    }
+    String contentType = view.contentType();
+    Charset charset = RequestData.charset(contentType);
+    String text;
+    if (recorder.touched()) {
+      text = recorder.text(charset);
+    } else if (RequestData.isForm(contentType)) {
+      // the container may have parsed the form for getParameter: the stream is gone, the map is not
+      return RequestData.scrubbedParameters(view.parameters());
+    } else {
+      text = unread(view, recorder.limit(), charset);
+    }
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    return RequestData.isForm(contentType)
+        ? RequestData.scrubbedForm(text, charset)
+        : RequestData.scrubbedJson(text);
+  }
+
+  private static @Nullable String unread(HttpRequestView view, int limit, Charset charset) {
+    try {
+      byte[] bytes = view.readUnread(limit + 1);
+      return bytes.length > limit ? null : new String(bytes, charset);
+    } catch (IOException | RuntimeException e) {
+      Diagnostics.debug("request body not read for the event: %s", e);
+      return null;
+    }
+  }
+}

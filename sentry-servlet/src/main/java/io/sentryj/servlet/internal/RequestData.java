@@ -1,0 +1,222 @@
+package io.sentryj.servlet.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.sentryj.internal.scrub.Scrubber;
+import io.sentryj.protocol.Request;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the {@code request} interface of an event (protocol section 3) from a request, dropping
+ * credentials always and personal data unless {@code sendDefaultPii}; sensitive query parameters
+ * and body fields are scrubbed in every case.
+ */
+public final class RequestData {
+  /** Headers never sent: credentials, and the client's address (personal data, and spoofable). */
+  static final Set<String> DROPPED_HEADERS =
+      new HashSet<>(
+          Arrays.asList(
+              "authorization",
+              "proxy-authorization",
+              "cookie",
+              "set-cookie",
+              "x-api-key",
+              "x-csrf-token",
+              "x-xsrf-token",
+              "x-forwarded-for",
+              "x-real-ip",
+              "forwarded"));
+
+  /** Session cookies of common containers and frameworks, never sent even with PII. */
+  private static final Set<String> SESSION_COOKIES =
+      new HashSet<>(
+          Arrays.asList("jsessionid", "jsessionidsso", "phpsessid", "sid", "connect.sid"));
+
+  private RequestData() {}
+
+  /** The request's method, URL, scrubbed query and allowed headers; cookies and env with PII. */
+  public static Request build(HttpRequestView view, boolean sendDefaultPii) {
+    Request request = new Request();
+    request.setMethod(view.method());
+    request.setUrl(view.url());
+    String query = view.queryString();
+    if (query != null && !query.isEmpty()) {
+      request.setQueryString(Scrubber.scrubQueryString(query));
+    }
+    for (String name : view.headerNames()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (DROPPED_HEADERS.contains(lower)) {
+        continue;
+      }
+      boolean sensitive = Scrubber.isSensitiveKey(lower);
+      for (String value : view.headers(name)) {
+        request.addHeader(name, sensitive ? Scrubber.FILTERED : value);
+      }
+    }
+    if (sendDefaultPii) {
+      String cookies = cookies(view.headers("Cookie"));
+      if (cookies != null) {
+        request.setCookies(cookies);
+      }
+      String remote = view.remoteAddr();
+      if (remote != null) {
+        request.getEnv().put("REMOTE_ADDR", remote);
+      }
+    }
+    return request;
+  }
+
+  /** The cookies without session cookies and sensitive ones, as one header value; or null. */
+  static @Nullable String cookies(List<String> headerValues) {
+    StringBuilder sb = new StringBuilder();
+    for (String header : headerValues) {
+      for (String cookie : header.split(";")) {
+        String trimmed = cookie.trim();
+        int eq = trimmed.indexOf('=');
+        String name = eq < 0 ? trimmed : trimmed.substring(0, eq);
+        if (name.isEmpty()
+            || SESSION_COOKIES.contains(name.toLowerCase(Locale.ROOT))
+            || Scrubber.isSensitiveKey(name)) {
+          continue;
+        }
+        if (sb.length() > 0) {
+          sb.append("; ");
+        }
+        sb.append(trimmed);
+      }
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  /** Whether bodies of this content type are attached: forms and JSON. */
+  static boolean isCapturedBody(@Nullable String contentType) {
+    return isForm(contentType) || isJson(contentType);
+  }
+
+  static boolean isForm(@Nullable String contentType) {
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
+  static boolean isJson(@Nullable String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String lower = contentType.toLowerCase(Locale.ROOT);
+    int semi = lower.indexOf(';');
+    String mime = (semi < 0 ? lower : lower.substring(0, semi)).trim();
+    return mime.equals("application/json") || mime.endsWith("+json");
+  }
+
+  /** The charset of a content type, UTF-8 when it names none or an unknown one. */
+  static Charset charset(@Nullable String contentType) {
+    if (contentType != null) {
+      int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
+      if (at >= 0) {
+        String name = contentType.substring(at + 8).trim();
+        int end = name.indexOf(';');
+        name = (end < 0 ? name : name.substring(0, end)).replace("\"", "").trim();
+        try {
+          return Charset.forName(name);
+        } catch (RuntimeException e) {
+          // an unknown charset: read as UTF-8 rather than drop the body
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  /** A JSON body as plain maps and lists with sensitive fields scrubbed, or null if not JSON. */
+  static @Nullable Object scrubbedJson(String text) {
+    try {
+      return plain(JsonParser.parseString(text), false);
+    } catch (JsonParseException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Object plain(JsonElement element, boolean sensitive) {
+    if (element.isJsonObject()) {
+      Map<String, @Nullable Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonElement> e : ((JsonObject) element).entrySet()) {
+        map.put(e.getKey(), plain(e.getValue(), sensitive || Scrubber.isSensitiveKey(e.getKey())));
+      }
+      return map;
+    }
+    if (element.isJsonArray()) {
+      List<@Nullable Object> list = new ArrayList<>();
+      for (JsonElement e : (JsonArray) element) {
+        list.add(plain(e, sensitive));
+      }
+      return list;
+    }
+    if (element.isJsonNull()) {
+      return null;
+    }
+    JsonPrimitive primitive = (JsonPrimitive) element;
+    String asString = primitive.getAsString();
+    if (sensitive || Scrubber.looksLikeCardNumber(asString)) {
+      return Scrubber.FILTERED;
+    }
+    if (primitive.isBoolean()) {
+      return primitive.getAsBoolean();
+    }
+    return primitive.isNumber() ? primitive.getAsNumber() : asString;
+  }
+
+  /** An urlencoded form body as a map of scrubbed values. */
+  static Map<String, Object> scrubbedForm(String text, Charset charset) {
+    Map<String, String[]> params = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), charset);
+      String[] old = params.get(key);
+      String[] values = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
+      values[values.length - 1] = value;
+      params.put(key, values);
+    }
+    return scrubbedParameters(params);
+  }
+
+  /** Parameters as a map of scrubbed values: one string, or a list when repeated. */
+  static Map<String, Object> scrubbedParameters(Map<String, String[]> params) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (Map.Entry<String, String[]> e : params.entrySet()) {
+      boolean sensitive = Scrubber.isSensitiveKey(e.getKey());
+      List<String> values = new ArrayList<>(e.getValue().length);
+      for (String v : e.getValue()) {
+        values.add(sensitive || Scrubber.looksLikeCardNumber(v) ? Scrubber.FILTERED : v);
+      }
+      data.put(e.getKey(), values.size() == 1 ? values.get(0) : values);
+    }
+    return data;
+  }
+
+  private static String decode(String s, Charset charset) {
+    try {
+      return URLDecoder.decode(s, charset.name());
+    } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+      return s;
+    }
+  }
+}

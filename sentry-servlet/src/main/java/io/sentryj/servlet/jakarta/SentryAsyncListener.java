@@ -1,0 +1,70 @@
+package io.sentryj.servlet.jakarta;
+
+import io.sentryj.internal.scope.ScopeStorage;
+import io.sentryj.servlet.internal.RequestScope;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+/** Ends an async request's scope on whichever thread the container completes it. */
+final class SentryAsyncListener implements AsyncListener {
+  private final RequestScope scope;
+  private final HttpServletResponse response;
+
+  private SentryAsyncListener(RequestScope scope, HttpServletResponse response) {
+    this.scope = scope;
+    this.response = response;
+  }
+
+  /** Listens to the async cycle once: the scope remembers that it has a listener. */
+  static void attach(AsyncContext context, RequestScope scope, HttpServletResponse response) {
+    if (scope.markAsyncListened()) {
+      context.addListener(new SentryAsyncListener(scope, response));
+    }
+  }
+
+  @Override
+  public void onComplete(AsyncEvent event) {
+    scope.finish(status(event));
+  }
+
+  @Override
+  public void onTimeout(AsyncEvent event) {
+    scope.finish(503);
+  }
+
+  @Override
+  public void onError(AsyncEvent event) {
+    Throwable t = event.getThrowable();
+    try (ScopeStorage.Token ignored = scope.enter()) {
+      if (t != null) {
+        scope.captureUnhandled(t);
+      }
+      scope.finish(500);
+    }
+  }
+
+  @Override
+  public void onStartAsync(AsyncEvent event) {
+    // a new async cycle of the same request: keep listening to it
+    AsyncContext context = event.getAsyncContext();
+    if (context != null) {
+      context.addListener(this);
+    }
+  }
+
+  private int status(AsyncEvent event) {
+    @Nullable ServletResponse supplied = event.getSuppliedResponse();
+    return supplied instanceof HttpServletResponse
+        ? ((HttpServletResponse) supplied).getStatus()
+        : response.getStatus();
+  }
+
+  @Override
+  public String toString() {
+    return "SentryAsyncListener{" + scope + '}';
+  }
+}

@@ -1,0 +1,109 @@
+package io.sentryj.servlet.jakarta;
+
+import io.sentryj.Sentry;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application under test; the javax copy is generated from the same text. Requests name
+ * themselves with {@code X-Id}: the id becomes a tag and a breadcrumb of the request's scope.
+ */
+public class TestApp extends HttpServlet {
+  /** Requests with {@code X-Together} wait here until that many have arrived. */
+  public static volatile CountDownLatch together = new CountDownLatch(0);
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
+    String id = req.getHeader("X-Id");
+    if (id != null) {
+      Sentry.setTag("id", id);
+      Sentry.addBreadcrumb("crumb-" + id);
+    }
+    if (req.getHeader("X-Together") != null) {
+      together.countDown();
+      try {
+        together.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    String path = req.getServletPath();
+    switch (path) {
+      case "/fail":
+        throw new IllegalStateException("boom " + id);
+      case "/echo":
+        echo(req, resp);
+        return;
+      case "/form":
+        String name = req.getParameter("name");
+        throw new IllegalArgumentException("bad form from " + name);
+      case "/orders":
+        req.setAttribute(
+            "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern", "/orders/{id}");
+        throw new IllegalStateException("no such order " + req.getPathInfo());
+      case "/status":
+        resp.setStatus(502);
+        return;
+      case "/message":
+        Sentry.captureMessage("hello from " + id);
+        resp.setStatus(204);
+        return;
+      case "/async":
+        AsyncContext async = req.startAsync();
+        async.start(
+            () -> {
+              Sentry.addBreadcrumb("async-" + id + "-on-" + Thread.currentThread().getName());
+              Sentry.captureException(new IllegalStateException("async " + id));
+              ((HttpServletResponse) async.getResponse()).setStatus(202);
+              async.complete();
+            });
+        return;
+      case "/redispatch":
+        req.startAsync().dispatch("/fail/" + id);
+        return;
+      case "/forward":
+        req.getRequestDispatcher("/fail/" + id).forward(req, resp);
+        return;
+      default:
+        resp.setStatus(404);
+    }
+  }
+
+  private static void echo(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String body;
+    if (req.getParameter("reader") != null) {
+      StringBuilder sb = new StringBuilder();
+      BufferedReader reader = req.getReader();
+      char[] buffer = new char[7]; // small reads, so the copy is made across many calls
+      int n;
+      while ((n = reader.read(buffer)) >= 0) {
+        sb.append(buffer, 0, n);
+      }
+      body = sb.toString();
+    } else {
+      InputStream in = req.getInputStream();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int b;
+      while ((b = in.read()) >= 0) {
+        out.write(b);
+      }
+      body = new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+    if (req.getHeader("X-Fail") != null) {
+      throw new IllegalStateException("failed after reading " + body.length() + " chars");
+    }
+    resp.setContentType("text/plain;charset=utf-8");
+    resp.getWriter().write(body);
+  }
+}

@@ -1,0 +1,22 @@
+package io.sentryj.servlet.undeploy;
+
+import io.sentryj.Sentry;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+/**
+ * A web application's own start-up code: it bundles sentryj and starts it, with the defaults that
+ * install JVM-wide hooks (uncaught exception handler, shutdown hook). Loaded by the application's
+ * class loader in {@link UndeployTest}.
+ */
+public class WebappStartup implements ServletContextListener {
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    Sentry.init(
+        o ->
+            o.dsn("https://key@127.0.0.1:9/1")
+                .release("webapp@1.0")
+                .externalConfiguration(false)
+                .sendDefaultPii(true));
+  }
+}
