@@ -72,6 +72,7 @@ public final class AsyncTransport implements Transport {
   private final Thread worker;
   private volatile long backoffUntil;
   private volatile long closeDeadline = Long.MAX_VALUE;
+  private volatile int pendingCount;
 
   // the worker's own state
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
@@ -206,6 +207,11 @@ public final class AsyncTransport implements Transport {
   /** Envelopes the server accepted (2xx) so far. */
   public long deliveredCount() {
     return delivered.get();
+  }
+
+  /** Whether nothing waits in memory, in the outbox or on the wire. */
+  public boolean isIdle() {
+    return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty();
   }
 
   /** The outbox directory, or null when running memory-only. */
@@ -371,6 +377,7 @@ public final class AsyncTransport implements Transport {
     }
     pending.addLast(e);
     pendingBytes += e.size;
+    pendingCount = pending.size();
   }
 
   private @Nullable Entry oldestEvictable() {
@@ -385,6 +392,7 @@ public final class AsyncTransport implements Transport {
   private void remove(Entry e) {
     if (pending.removeFirstOccurrence(e)) {
       pendingBytes -= e.size;
+      pendingCount = pending.size();
     }
     Outbox o = outbox;
     Path p = e.path;
@@ -475,8 +483,10 @@ public final class AsyncTransport implements Transport {
   /** A file that is not a whole envelope: moved aside and counted, never sent. */
   private void corrupt(Entry e, Exception cause) {
     Diagnostics.warn("a stored envelope is unreadable and set aside: %s", cause.getMessage());
-    pending.removeFirstOccurrence(e);
-    pendingBytes -= e.size;
+    if (pending.removeFirstOccurrence(e)) {
+      pendingBytes -= e.size;
+      pendingCount = pending.size();
+    }
     Outbox o = outbox;
     Path p = e.path;
     if (o != null && p != null) {
