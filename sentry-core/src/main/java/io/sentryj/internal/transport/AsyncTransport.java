@@ -23,8 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -78,9 +80,8 @@ public final class AsyncTransport implements Transport {
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
   private final List<FlushRequest> waiters = new ArrayList<>();
   private long pendingBytes;
-  private @Nullable Entry inFlight;
-  private @Nullable Call inFlightCall;
-  private List<Outcome> inFlightReport = Collections.emptyList();
+  // requests on the wire, each with the client report it carries
+  private final Map<Entry, InFlight> inFlight = new IdentityHashMap<>();
   private int failures;
   private long nextReportAt;
   private boolean closing;
@@ -258,7 +259,7 @@ public final class AsyncTransport implements Transport {
   private long waitMillis() {
     long now = now();
     long wait = 60_000;
-    if (sender != null && inFlight == null && !pending.isEmpty()) {
+    if (sender != null && inFlight.size() < config.maxInFlight && nextToSend() != null) {
       wait = Math.min(wait, backoffUntil - now);
     }
     if (config.sendClientReports && sender != null) {
@@ -382,7 +383,7 @@ public final class AsyncTransport implements Transport {
 
   private @Nullable Entry oldestEvictable() {
     for (Entry e : pending) {
-      if (e != inFlight) {
+      if (!inFlight.containsKey(e)) {
         return e;
       }
     }
@@ -422,17 +423,25 @@ public final class AsyncTransport implements Transport {
 
   private void maybeSend() {
     HttpSender s = sender;
-    if (s == null || inFlight != null || now() < backoffUntil || pastDeadline()) {
-      return;
-    }
-    while (!pending.isEmpty()) {
-      Entry e = pending.peekFirst();
+    while (inFlight.size() < config.maxInFlight && now() >= backoffUntil && !pastDeadline()) {
+      Entry e = nextToSend();
+      if (s == null || e == null) {
+        return;
+      }
       byte[] body = prepare(e);
       if (body != null) {
         start(s, e, body);
-        return;
       }
     }
+  }
+
+  private @Nullable Entry nextToSend() {
+    for (Entry e : pending) {
+      if (!inFlight.containsKey(e)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** The bytes to send for an entry, or null when it was dropped (and counted) instead. */
@@ -450,8 +459,8 @@ public final class AsyncTransport implements Transport {
     ParsedEnvelope parsed;
     try {
       parsed = EnvelopeParser.parse(stored);
-    } catch (EnvelopeFormatException ex) {
-      corrupt(e, ex);
+    } catch (EnvelopeFormatException | RuntimeException ex) {
+      corrupt(e, ex); // never retried: a file that cannot be read now will not be read later
       return null;
     }
     List<EnvelopeItem> items = parsed.envelope().items();
@@ -515,12 +524,13 @@ public final class AsyncTransport implements Transport {
 
   private void start(
       HttpSender s, Entry e, byte[] body, ClientReportWriter.@Nullable Report report) {
-    inFlight = e;
-    inFlightReport = report != null ? report.included() : Collections.<Outcome>emptyList();
+    List<Outcome> included = report != null ? report.included() : Collections.<Outcome>emptyList();
+    InFlight request = new InFlight(included);
+    inFlight.put(e, request);
     byte[] reportItem = report != null ? itemBytes("client_report", report.payload()) : null;
     String sentAt = Rfc3339.format(System.currentTimeMillis());
     try {
-      inFlightCall = s.send(body, sentAt, reportItem, r -> inbox.offer(new Completion(e, r)));
+      request.call = s.send(body, sentAt, reportItem, r -> inbox.offer(new Completion(e, r)));
     } catch (RuntimeException ex) {
       IOException cause = new IOException("the request could not start", ex);
       inbox.offer(new Completion(e, new HttpSender.Result(0, null, null, null, cause)));
@@ -541,7 +551,7 @@ public final class AsyncTransport implements Transport {
   /** Sends the counted discards alone when nothing else went for a while. */
   private void maybeSendReportAlone() {
     HttpSender s = sender;
-    if (s == null || !config.sendClientReports || inFlight != null || !pending.isEmpty()) {
+    if (s == null || !config.sendClientReports || !inFlight.isEmpty() || !pending.isEmpty()) {
       return;
     }
     long now = now();
@@ -564,14 +574,12 @@ public final class AsyncTransport implements Transport {
 
   private void complete(Completion c) {
     Entry e = c.entry;
-    if (e != inFlight) {
+    InFlight request = inFlight.remove(e);
+    if (request == null) {
       return; // a cancelled request from before close
     }
     HttpSender.Result r = c.result;
-    inFlight = null;
-    inFlightCall = null;
-    List<Outcome> report = inFlightReport;
-    inFlightReport = Collections.emptyList();
+    List<Outcome> report = request.report;
     if (r.status != 0 && config.rateLimits) {
       limiter.update(r.status, r.rateLimits, r.retryAfter); // on every response, 200 included
     }
@@ -654,7 +662,7 @@ public final class AsyncTransport implements Transport {
     }
     boolean waiting = now() < backoffUntil || pastDeadline();
     for (Entry e : pending) {
-      if (e.seq <= seq && !(waiting && e.path != null && e != inFlight)) {
+      if (e.seq <= seq && !(waiting && e.path != null && !inFlight.containsKey(e))) {
         return false;
       }
     }
@@ -669,7 +677,7 @@ public final class AsyncTransport implements Transport {
     if (pastDeadline()) {
       return true;
     }
-    if (inFlight != null) {
+    if (!inFlight.isEmpty()) {
       return false;
     }
     boolean moreToSend = sender != null && !pending.isEmpty() && backoffUntil < closeDeadline;
@@ -678,17 +686,20 @@ public final class AsyncTransport implements Transport {
     }
     if (!finalReportSent && sender != null && config.sendClientReports) {
       maybeSendReportAlone();
-      return inFlight == null;
+      return inFlight.isEmpty();
     }
     return true;
   }
 
   private void shutDown() {
-    Call call = inFlightCall;
-    if (call != null) {
-      call.cancel();
+    for (InFlight request : inFlight.values()) {
+      Call call = request.call;
+      if (call != null) {
+        call.cancel();
+      }
+      recorder.restore(request.report);
     }
-    recorder.restore(inFlightReport);
+    inFlight.clear();
     for (Entry e : pending) {
       if (e.path == null && sender != null) {
         countEntry(e, DiscardReason.NETWORK_ERROR); // memory only: nowhere to keep it
@@ -788,6 +799,16 @@ public final class AsyncTransport implements Transport {
 
     Entry(long seq) {
       this.seq = seq;
+    }
+  }
+
+  /** A request on the wire and the discards its client report holds. */
+  private static final class InFlight {
+    final List<Outcome> report;
+    @Nullable Call call;
+
+    InFlight(List<Outcome> report) {
+      this.report = report;
     }
   }
 

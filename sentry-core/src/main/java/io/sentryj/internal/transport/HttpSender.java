@@ -232,8 +232,9 @@ final class HttpSender {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
+      // one write: OkHttp flushes headers and body together, so Nagle never holds a tail back
       body.copyTo(sink.getBuffer(), 0, body.size());
-      sink.emit();
+      sink.emitCompleteSegments();
     }
   }
 

@@ -2,9 +2,11 @@ package io.sentryj.internal.transport;
 
 import io.sentryj.internal.diag.Diagnostics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,6 +46,8 @@ final class Outbox {
   private static final String LOCK_SUFFIX = ".lock";
   private static final String CORRUPT_DIR = "corrupt";
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<StandardOpenOption> CREATE_NEW_WRITE =
+      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
   private final Path dir;
   private final String owner;
@@ -123,10 +127,15 @@ final class Outbox {
     Path temp = dir.resolve(base + "." + owner + TEMP_SUFFIX);
     Path target = dir.resolve(base + "." + owner + SUFFIX);
     try {
-      if (posix) {
-        Files.createFile(temp, ownerOnly(false));
+      try (SeekableByteChannel out =
+          posix
+              ? Files.newByteChannel(temp, CREATE_NEW_WRITE, ownerOnly(false))
+              : Files.newByteChannel(temp, CREATE_NEW_WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(envelope);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
       }
-      Files.write(temp, envelope);
       moveAtomically(temp, target);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);

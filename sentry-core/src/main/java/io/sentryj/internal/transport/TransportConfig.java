@@ -33,6 +33,10 @@ final class TransportConfig {
   @Nullable ProxyConfig proxy;
   @Nullable SSLSocketFactory sslSocketFactory;
   @Nullable X509TrustManager trustManager;
+
+  /** Requests on the wire at once: enough to hide a round trip, few enough to be polite. */
+  int maxInFlight = 4;
+
   int maxQueueSize = 1000;
   long maxQueueBytes = 16L * 1024 * 1024;
 
@@ -91,6 +95,7 @@ final class TransportConfig {
     c.maxQueueSize = options.maxQueueSize();
     c.maxQueueBytes = options.maxQueueBytes();
     c.memoryRetries = 0;
+    c.maxInFlight = 1;
     c.sendClientReports = false;
     c.rateLimits = false;
     c.threadName = "sentryj-spotlight";

@@ -114,7 +114,8 @@ class FloodTest {
     }
     Set<String> both = new HashSet<>(delivered);
     both.retainAll(stored);
-    assertThat(both.size()).isLessThanOrEqualTo(1); // the one on the wire when close cut it short
+    // those on the wire when close cut them short: the server may have them, and so does the disk
+    assertThat(both.size()).isLessThanOrEqualTo(new TransportConfig().maxInFlight);
     long accounted = delivered.size() + stored.size() - both.size() + dropped.get();
     assertThat(accounted).isEqualTo(captured.get());
     assertThat(captured.get()).isGreaterThan(1000);

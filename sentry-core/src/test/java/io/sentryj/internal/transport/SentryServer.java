@@ -134,10 +134,21 @@ final class SentryServer implements AutoCloseable {
     return n;
   }
 
-  /** The sum of every client report received, as reason/category -> quantity. */
+  /**
+   * The sum of every client report accepted (answered 2xx; a rejected one is sent again), as
+   * reason/category -> quantity.
+   */
   Map<String, Long> clientReports() {
     Map<String, Long> sums = new HashMap<>();
-    for (Envelopes.Parsed p : envelopes()) {
+    List<Envelopes.Parsed> accepted = new ArrayList<>();
+    for (com.github.tomakehurst.wiremock.stubbing.ServeEvent e : wireMock.getAllServeEvents()) {
+      boolean fault =
+          e.getResponseDefinition() != null && e.getResponseDefinition().getFault() != null;
+      if (!fault && e.getResponse() != null && e.getResponse().getStatus() / 100 == 2) {
+        accepted.add(Envelopes.parse(body(e.getRequest())));
+      }
+    }
+    for (Envelopes.Parsed p : accepted) {
       for (Envelopes.Item item : p.items()) {
         if (item.type().equals("client_report")) {
           for (JsonElement e : item.json().getAsJsonArray("discarded_events")) {
