@@ -80,6 +80,8 @@ public final class AsyncTransport implements Transport {
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
   private final List<FlushRequest> waiters = new ArrayList<>();
   private long pendingBytes;
+  // bytes of stored envelopes also kept in memory, so that sending them reads nothing back
+  private long cachedBytes;
   // requests on the wire, each with the client report it carries
   private final Map<Entry, InFlight> inFlight = new IdentityHashMap<>();
   private int failures;
@@ -299,7 +301,11 @@ public final class AsyncTransport implements Transport {
       if (o != null && bytes != null) {
         try {
           e.path = o.write(bytes);
-          e.bytes = null;
+          if (cachedBytes + e.size <= config.maxQueueBytes) {
+            cachedBytes += e.size; // keep them while memory allows
+          } else {
+            e.bytes = null;
+          }
         } catch (IOException ex) {
           if (!warnedWrite) {
             warnedWrite = true;
@@ -344,6 +350,7 @@ public final class AsyncTransport implements Transport {
     entry.bytes = out.toByteArray();
     entry.size = entry.bytes.length;
     entry.categories = categories;
+    entry.ours = true;
     return entry;
   }
 
@@ -399,6 +406,10 @@ public final class AsyncTransport implements Transport {
     Path p = e.path;
     if (o != null && p != null) {
       o.delete(p);
+      if (e.bytes != null) {
+        cachedBytes -= e.size;
+        e.bytes = null;
+      }
     }
   }
 
@@ -446,6 +457,10 @@ public final class AsyncTransport implements Transport {
 
   /** The bytes to send for an entry, or null when it was dropped (and counted) instead. */
   private byte @Nullable [] prepare(Entry e) {
+    byte[] cached = e.bytes;
+    if (e.ours && cached != null && (!config.rateLimits || !limiter.isAnyLimited())) {
+      return cached; // nothing to read back, check or filter
+    }
     byte[] stored;
     try {
       stored = read(e);
@@ -796,6 +811,9 @@ public final class AsyncTransport implements Transport {
     @Nullable List<DataCategory> categories;
     int attempts;
     boolean reportOnly;
+
+    /** Written by this transport: whole, without {@code sent_at}, its categories known. */
+    boolean ours;
 
     Entry(long seq) {
       this.seq = seq;
