@@ -104,6 +104,29 @@ class AsyncTransportTest {
   }
 
   @Test
+  void theCallerNeverSerializes() {
+    AsyncTransport t = start();
+    java.util.concurrent.atomic.AtomicReference<Thread> serializedOn =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    io.sentryj.EnvelopeItem lazy =
+        io.sentryj.EnvelopeItem.lazy(
+            "event",
+            java.util.Collections.<String, Object>emptyMap(),
+            () -> {
+              serializedOn.set(Thread.currentThread());
+              return "{}".getBytes(StandardCharsets.UTF_8);
+            });
+    t.send(
+        new Envelope(
+            io.sentryj.SentryId.random(),
+            java.util.Collections.<String, Object>emptyMap(),
+            java.util.Collections.singletonList(lazy)));
+    assertThat(t.flush(5000)).isTrue();
+    assertThat(serializedOn.get()).isNotNull().isNotSameAs(Thread.currentThread());
+    assertThat(server.countItems("event")).isEqualTo(1);
+  }
+
+  @Test
   void authHeaderCarriesTheSecretOnlyWhenTheDsnHasOne() {
     assertThat(TransportConfig.authHeader(io.sentryj.internal.config.Dsn.parse("http://k@h/1")))
         .doesNotContain("sentry_secret");
@@ -211,6 +234,7 @@ class AsyncTransportTest {
         aResponse().withStatus(502),
         aResponse().withStatus(504),
         aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
         aResponse().withFault(Fault.EMPTY_RESPONSE));
     AsyncTransport t = start();
     List<String> sent = new ArrayList<>();

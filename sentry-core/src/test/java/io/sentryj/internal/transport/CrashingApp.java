@@ -10,6 +10,8 @@ import io.sentryj.Sentry;
  *       {@code STORED}, and waits to be killed;
  *   <li>{@code uncaught <dsn> <outbox>}: lets an exception end {@code main}, and halts the JVM as
  *       soon as the SDK's handler passes it on;
+ *   <li>{@code return <dsn> <outbox>}: captures, flushes and returns from {@code main} without
+ *       closing the SDK;
  *   <li>{@code deliver <dsn> <outbox>}: starts, sends what the outbox holds, and exits.
  * </ul>
  */
@@ -20,7 +22,7 @@ public final class CrashingApp {
     String mode = args[0];
     String dsn = args[1];
     String outbox = args[2];
-    boolean uncaught = mode.equals("uncaught");
+    boolean uncaught = mode.equals("uncaught") || mode.equals("return");
     if (uncaught) {
       // the process dies the moment our handler passes the exception on: no flush, no hook
       Thread.setDefaultUncaughtExceptionHandler((t, e) -> Runtime.getRuntime().halt(3));
@@ -47,6 +49,11 @@ public final class CrashingApp {
       case "uncaught":
         System.out.println("THROWING");
         throw new IllegalStateException("the end of main");
+      case "return":
+        // no close, no shutdown hook: only daemon threads of the SDK remain
+        Sentry.captureMessage("before main returns");
+        System.out.println(Sentry.flush(10_000) ? "RETURNING" : "NOT FLUSHED");
+        break;
       case "deliver":
         boolean done = Sentry.flush(30_000);
         Sentry.close();

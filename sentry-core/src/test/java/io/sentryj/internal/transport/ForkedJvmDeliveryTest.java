@@ -81,6 +81,14 @@ class ForkedJvmDeliveryTest {
     assertThat(event.toString()).contains("the end of main").contains("\"handled\":false");
   }
 
+  @Test
+  void theSdksThreadsNeverKeepTheJvmAlive() throws Exception {
+    Process p = fork("return", server.dsn(), dir.toString());
+    assertThat(readUntil(p, "RETURNING", 60)).isEqualTo("RETURNING");
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the JVM exits when main returns").isTrue();
+    assertThat(server.eventIds()).hasSize(1);
+  }
+
   private static String dsnOf(String envelopeUrl) {
     // http://localhost:PORT/api/42/envelope/ -> http://public@localhost:PORT/42
     String hostPort = envelopeUrl.substring("http://".length(), envelopeUrl.indexOf("/api/"));
