@@ -45,10 +45,18 @@ import org.jspecify.annotations.Nullable;
  * <p>The caller's {@link #send} only counts and enqueues: it never blocks, serializes or does I/O.
  * The worker serializes each envelope once, drops rate-limited items (protocol section 4), writes
  * the bytes to the outbox (temp file and atomic rename), and posts them with {@code sent_at} added
- * at send time. Requests run on OkHttp's daemon threads, one at a time, so the worker keeps moving
- * the queue to disk while a slow server answers. Network errors and 502/503/504 are retried with
- * capped exponential backoff and jitter while the file waits on disk; other errors drop the
+ * at send time. Requests run on OkHttp's daemon threads, a few at a time, so the worker keeps
+ * moving the queue to disk while a slow server answers. Network errors and 502/503/504 are retried
+ * with capped exponential backoff and jitter while the file waits on disk; other errors drop the
  * envelope and count it {@code send_error}; a 429 counts nothing (protocol section 5).
+ *
+ * <p>When callers outrun the disk, the in-memory queue (bounded by {@code max-queue-size} and by an
+ * estimate of its bytes, {@code max-queue-bytes}) overflows and the envelope is dropped and counted
+ * {@code queue_overflow}: spilling to disk is the worker's job, since a caller never does I/O. The
+ * outbox in turn evicts its oldest files beyond {@code outbox-max-items} and {@code
+ * outbox-max-bytes} ({@code cache_overflow}). Without an outbox, an envelope is retried {@code
+ * memoryRetries} times and then counted {@code network_error} ({@code send_error} after 5xx); what
+ * is left in memory at close is counted the same way.
  *
  * <p>Every loss goes into the SDK's {@link DiscardRecorder}, whose counts leave as a {@code
  * client_report} item attached to the next envelope, or alone on a timer and at close.
