@@ -240,6 +240,9 @@ public final class AsyncTransport implements Transport {
         Object message = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
         while (message != null) {
           handle(message);
+          if (!closing && inFlight.size() < config.maxInFlight) {
+            sendSafely(); // keep the wire busy while a backlog is written to disk
+          }
           message = inbox.poll();
         }
         if (closing && shouldStop()) {
@@ -264,6 +267,14 @@ public final class AsyncTransport implements Transport {
       Diagnostics.error("the transport's worker failed a step", e);
     }
     checkWaiters();
+  }
+
+  private void sendSafely() {
+    try {
+      maybeSend();
+    } catch (RuntimeException e) {
+      Diagnostics.error("the transport's worker failed to send", e);
+    }
   }
 
   private long waitMillis() {
@@ -379,11 +390,22 @@ public final class AsyncTransport implements Transport {
 
   /** Adds an entry to the outbox's index, evicting the oldest beyond the bounds. */
   private void add(Entry e) {
+    trim(1, e.size);
+    pending.addLast(e);
+    pendingBytes += e.size;
+    pendingCount = pending.size();
+  }
+
+  /**
+   * Evicts the oldest entries not on the wire until {@code items} more entries of {@code bytes}
+   * fit. Entries on the wire may hold the outbox over its bounds until they complete.
+   */
+  private void trim(int items, long bytes) {
     boolean onDisk = outbox != null;
     int maxItems = onDisk ? config.outboxMaxItems : config.maxQueueSize;
     long maxBytes = onDisk ? config.outboxMaxBytes : config.maxQueueBytes;
     DiscardReason reason = onDisk ? DiscardReason.CACHE_OVERFLOW : DiscardReason.QUEUE_OVERFLOW;
-    while (pending.size() >= maxItems || pendingBytes + e.size > maxBytes) {
+    while (pending.size() + items > maxItems || pendingBytes + bytes > maxBytes) {
       Entry oldest = oldestEvictable();
       if (oldest == null) {
         break;
@@ -391,9 +413,6 @@ public final class AsyncTransport implements Transport {
       countEntry(oldest, reason);
       remove(oldest);
     }
-    pending.addLast(e);
-    pendingBytes += e.size;
-    pendingCount = pending.size();
   }
 
   private @Nullable Entry oldestEvictable() {
@@ -413,7 +432,9 @@ public final class AsyncTransport implements Transport {
     Outbox o = outbox;
     Path p = e.path;
     if (o != null && p != null) {
-      o.delete(p);
+      if (!e.fileDeleted) {
+        o.delete(p);
+      }
       if (e.bytes != null) {
         cachedBytes -= e.size;
         e.bytes = null;
@@ -553,11 +574,29 @@ public final class AsyncTransport implements Transport {
     byte[] reportItem = report != null ? itemBytes("client_report", report.payload()) : null;
     String sentAt = Rfc3339.format(System.currentTimeMillis());
     try {
-      request.call = s.send(body, sentAt, reportItem, r -> inbox.offer(new Completion(e, r)));
+      request.call = s.send(body, sentAt, reportItem, r -> onResult(e, r));
     } catch (RuntimeException ex) {
       IOException cause = new IOException("the request could not start", ex);
       inbox.offer(new Completion(e, new HttpSender.Result(0, null, null, null, cause)));
     }
+  }
+
+  /**
+   * On an OkHttp thread: deletes the file of an envelope that is done with (so that the worker
+   * spends its time writing, not deleting), then hands the result to the worker.
+   */
+  private void onResult(Entry e, HttpSender.Result r) {
+    Outbox o = outbox;
+    Path p = e.path;
+    if (o != null && p != null && !isRetried(r)) {
+      o.delete(p);
+      e.fileDeleted = true;
+    }
+    inbox.offer(new Completion(e, r));
+  }
+
+  private static boolean isRetried(HttpSender.Result r) {
+    return r.error != null || r.status == 502 || r.status == 503 || r.status == 504;
   }
 
   private static byte[] itemBytes(String type, byte[] payload) {
@@ -606,11 +645,11 @@ public final class AsyncTransport implements Transport {
     if (r.status != 0 && config.rateLimits) {
       limiter.update(r.status, r.rateLimits, r.retryAfter); // on every response, 200 included
     }
-    boolean retry = r.error != null || r.status == 502 || r.status == 503 || r.status == 504;
-    if (retry) {
+    if (isRetried(r)) {
       recorder.restore(report);
       if (!e.reportOnly) {
         retryLater(e, r);
+        trim(0, 0); // it was kept beyond the bounds while on the wire
       }
       return;
     }
@@ -822,6 +861,9 @@ public final class AsyncTransport implements Transport {
 
     /** Written by this transport: whole, without {@code sent_at}, its categories known. */
     boolean ours;
+
+    /** Deleted by the thread that saw its request end. */
+    volatile boolean fileDeleted;
 
     Entry(long seq) {
       this.seq = seq;

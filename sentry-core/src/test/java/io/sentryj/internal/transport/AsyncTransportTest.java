@@ -236,14 +236,16 @@ class AsyncTransportTest {
         aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
         aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
         aResponse().withFault(Fault.EMPTY_RESPONSE));
-    AsyncTransport t = start();
+    TransportConfig c = config(server.url(), dir);
+    c.readTimeoutMillis = 500; // random data may leave the client waiting for the rest
+    AsyncTransport t = start(c);
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       Envelope e = event();
       sent.add(e.eventId().toString());
       t.send(e);
     }
-    await("all delivered", 10_000, () -> server.eventIdsAnswered(200).size() >= 5);
+    await("all delivered", 20_000, () -> server.eventIdsAnswered(200).size() >= 5);
     await("idle", 5_000, t::isIdle);
     assertThat(server.eventIdsAnswered(200)).containsExactlyInAnyOrderElementsOf(sent);
     assertThat(recorder.total()).isZero();
