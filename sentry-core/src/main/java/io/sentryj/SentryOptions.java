@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,9 @@ public final class SentryOptions {
    * since every scope holds that many and events carry them all.
    */
   public static final int MAX_BREADCRUMBS_LIMIT = 1000;
+
+  /** Where Spotlight listens by default. */
+  public static final String DEFAULT_SPOTLIGHT_URL = "http://localhost:8969/stream";
 
   private final @Nullable String dsn;
   private final @Nullable Dsn parsedDsn;
@@ -64,6 +69,22 @@ public final class SentryOptions {
   private final List<EventProcessor> eventProcessors;
   private final @Nullable DiscardListener discardListener;
   private final @Nullable Function<SentryOptions, Transport> transportFactory;
+  // --- delivery: queue, HTTP, outbox, spotlight (protocol sections 1, 4, 5) ---
+  private final int maxQueueSize;
+  private final long maxQueueBytes;
+  private final long connectionTimeoutMillis;
+  private final long readTimeoutMillis;
+  private final long writeTimeoutMillis;
+  private final boolean enableOutbox;
+  private final @Nullable String outboxDir;
+  private final int outboxMaxItems;
+  private final long outboxMaxBytes;
+  private final boolean outboxOnly;
+  private final boolean spotlight;
+  private final String spotlightUrl;
+  private final @Nullable SSLSocketFactory sslSocketFactory;
+  private final @Nullable X509TrustManager trustManager;
+  // --- end of delivery ---
   private final Map<String, String> origins;
   // structured logs (protocol section 9)
   private final boolean logsEnabled;
@@ -106,6 +127,22 @@ public final class SentryOptions {
     this.eventProcessors = immutableList(b.eventProcessors);
     this.discardListener = b.discardListener;
     this.transportFactory = b.transportFactory;
+    // --- delivery ---
+    this.maxQueueSize = b.maxQueueSize;
+    this.maxQueueBytes = b.maxQueueBytes;
+    this.connectionTimeoutMillis = b.connectionTimeoutMillis;
+    this.readTimeoutMillis = b.readTimeoutMillis;
+    this.writeTimeoutMillis = b.writeTimeoutMillis;
+    this.enableOutbox = b.enableOutbox;
+    this.outboxDir = b.outboxDir;
+    this.outboxMaxItems = b.outboxMaxItems;
+    this.outboxMaxBytes = b.outboxMaxBytes;
+    this.outboxOnly = b.outboxOnly;
+    this.spotlight = b.spotlight;
+    this.spotlightUrl = b.spotlightUrl;
+    this.sslSocketFactory = b.sslSocketFactory;
+    this.trustManager = b.trustManager;
+    // --- end of delivery ---
     this.origins = immutableMap(b.origins);
     // structured logs (protocol section 9)
     this.logsEnabled = b.logsEnabled;
@@ -337,6 +374,83 @@ public final class SentryOptions {
     return logsEnabled;
   }
 
+  // --- delivery: queue, HTTP, outbox, spotlight ---
+
+  /** How many envelopes wait in memory for the transport's worker, 1000 by default. */
+  public int maxQueueSize() {
+    return maxQueueSize;
+  }
+
+  /** How many bytes (as estimated when queued) wait in memory, 16 MiB by default. */
+  public long maxQueueBytes() {
+    return maxQueueBytes;
+  }
+
+  /** How long connecting to Sentry may take, 5000 ms by default. */
+  public long connectionTimeoutMillis() {
+    return connectionTimeoutMillis;
+  }
+
+  /** How long waiting for Sentry's response may take, 5000 ms by default. */
+  public long readTimeoutMillis() {
+    return readTimeoutMillis;
+  }
+
+  /** How long sending one request body may stall, 5000 ms by default. */
+  public long writeTimeoutMillis() {
+    return writeTimeoutMillis;
+  }
+
+  /**
+   * Whether envelopes are written to a disk outbox before they are sent, so that they survive
+   * outages and restarts; true by default.
+   */
+  public boolean enableOutbox() {
+    return enableOutbox;
+  }
+
+  /** The outbox directory, or null for the default: {@code <java.io.tmpdir>/sentryj/<dsn hash>}. */
+  public @Nullable String outboxDir() {
+    return outboxDir;
+  }
+
+  /** The most envelopes the outbox keeps; the oldest are evicted beyond it. 1000 by default. */
+  public int outboxMaxItems() {
+    return outboxMaxItems;
+  }
+
+  /** The most bytes the outbox keeps; the oldest are evicted beyond it. 64 MiB by default. */
+  public long outboxMaxBytes() {
+    return outboxMaxBytes;
+  }
+
+  /** Whether envelopes are only written to the outbox and never sent; false by default. */
+  public boolean outboxOnly() {
+    return outboxOnly;
+  }
+
+  /** Whether every envelope is also posted to a local Spotlight; false by default. */
+  public boolean spotlight() {
+    return spotlight;
+  }
+
+  /** Where Spotlight listens, {@code http://localhost:8969/stream} by default. */
+  public String spotlightUrl() {
+    return spotlightUrl;
+  }
+
+  /** The TLS socket factory for HTTPS to Sentry, or null for the JVM's default. */
+  public @Nullable SSLSocketFactory sslSocketFactory() {
+    return sslSocketFactory;
+  }
+
+  /** The trust manager that goes with {@link #sslSocketFactory()}, or null. */
+  public @Nullable X509TrustManager trustManager() {
+    return trustManager;
+  }
+
+  // --- end of delivery ---
+
   /**
    * Where the value of an option came from: {@code "code"}, {@code "system property sentry.dsn"},
    * {@code "environment variable SENTRY_DSN"}, {@code "file /etc/app/sentry.properties"}, or {@code
@@ -555,6 +669,22 @@ public final class SentryOptions {
     final List<EventProcessor> eventProcessors = new ArrayList<>();
     @Nullable DiscardListener discardListener;
     @Nullable Function<SentryOptions, Transport> transportFactory;
+    // --- delivery: queue, HTTP, outbox, spotlight ---
+    int maxQueueSize = 1000;
+    long maxQueueBytes = 16L * 1024 * 1024;
+    long connectionTimeoutMillis = 5000;
+    long readTimeoutMillis = 5000;
+    long writeTimeoutMillis = 5000;
+    boolean enableOutbox = true;
+    @Nullable String outboxDir;
+    int outboxMaxItems = 1000;
+    long outboxMaxBytes = 64L * 1024 * 1024;
+    boolean outboxOnly;
+    boolean spotlight;
+    String spotlightUrl = DEFAULT_SPOTLIGHT_URL;
+    @Nullable SSLSocketFactory sslSocketFactory;
+    @Nullable X509TrustManager trustManager;
+    // --- end of delivery ---
     boolean externalConfiguration = true;
     final Map<String, String> origins = new LinkedHashMap<>();
     // --- web requests (sentry-servlet) ---
@@ -600,6 +730,22 @@ public final class SentryOptions {
       eventProcessors.addAll(o.eventProcessors);
       discardListener = o.discardListener;
       transportFactory = o.transportFactory;
+      // --- delivery ---
+      maxQueueSize = o.maxQueueSize;
+      maxQueueBytes = o.maxQueueBytes;
+      connectionTimeoutMillis = o.connectionTimeoutMillis;
+      readTimeoutMillis = o.readTimeoutMillis;
+      writeTimeoutMillis = o.writeTimeoutMillis;
+      enableOutbox = o.enableOutbox;
+      outboxDir = o.outboxDir;
+      outboxMaxItems = o.outboxMaxItems;
+      outboxMaxBytes = o.outboxMaxBytes;
+      outboxOnly = o.outboxOnly;
+      spotlight = o.spotlight;
+      spotlightUrl = o.spotlightUrl;
+      sslSocketFactory = o.sslSocketFactory;
+      trustManager = o.trustManager;
+      // --- end of delivery ---
       externalConfiguration = false;
       origins.putAll(o.origins);
       // structured logs (protocol section 9)
@@ -652,6 +798,24 @@ public final class SentryOptions {
       m.put("capture-server-errors", (b, t) -> b.captureServerErrors = t.asBoolean());
       m.put("enable-auto-session-tracking", (b, t) -> b.enableAutoSessionTracking = t.asBoolean());
       // --- end web requests ---
+      // --- delivery: queue, HTTP, outbox, spotlight ---
+      m.put("max-queue-size", (b, t) -> b.maxQueueSize = t.asInt(POSITIVE_RULE));
+      m.put("max-queue-bytes", (b, t) -> b.maxQueueBytes = t.asLong(POSITIVE_RULE));
+      m.put(
+          "connection-timeout-millis",
+          (b, t) -> b.connectionTimeoutMillis = t.asLong(POSITIVE_RULE));
+      m.put("read-timeout-millis", (b, t) -> b.readTimeoutMillis = t.asLong(POSITIVE_RULE));
+      m.put("write-timeout-millis", (b, t) -> b.writeTimeoutMillis = t.asLong(POSITIVE_RULE));
+      m.put("enable-outbox", (b, t) -> b.enableOutbox = t.asBoolean());
+      m.put("outbox-dir", (b, t) -> b.outboxDir = t.stringOrNull());
+      // the official SDK's name for it
+      m.put("cache-dir-path", (b, t) -> b.outboxDir = t.stringOrNull());
+      m.put("outbox-max-items", (b, t) -> b.outboxMaxItems = t.asInt(POSITIVE_RULE));
+      m.put("outbox-max-bytes", (b, t) -> b.outboxMaxBytes = t.asLong(POSITIVE_RULE));
+      m.put("outbox-only", (b, t) -> b.outboxOnly = t.asBoolean());
+      m.put("spotlight", (b, t) -> b.spotlight = t.asBoolean());
+      m.put("spotlight-url", (b, t) -> b.spotlightUrl = t.string());
+      // --- end of delivery ---
       return Collections.unmodifiableMap(m);
     }
 
@@ -896,6 +1060,93 @@ public final class SentryOptions {
       return code("logs.enabled");
     }
 
+    // --- delivery: queue, HTTP, outbox, spotlight ---
+
+    /** Sets how many envelopes may wait in memory, 1 or more. */
+    public Builder maxQueueSize(int envelopes) {
+      this.maxQueueSize = envelopes;
+      return code("max-queue-size");
+    }
+
+    /** Sets how many bytes may wait in memory, 1 or more. */
+    public Builder maxQueueBytes(long bytes) {
+      this.maxQueueBytes = bytes;
+      return code("max-queue-bytes");
+    }
+
+    /** Sets the connect timeout, 1 ms or more. */
+    public Builder connectionTimeoutMillis(long millis) {
+      this.connectionTimeoutMillis = millis;
+      return code("connection-timeout-millis");
+    }
+
+    /** Sets the read timeout, 1 ms or more. */
+    public Builder readTimeoutMillis(long millis) {
+      this.readTimeoutMillis = millis;
+      return code("read-timeout-millis");
+    }
+
+    /** Sets the write timeout, 1 ms or more. */
+    public Builder writeTimeoutMillis(long millis) {
+      this.writeTimeoutMillis = millis;
+      return code("write-timeout-millis");
+    }
+
+    /** Turns the disk outbox on (the default) or off. */
+    public Builder enableOutbox(boolean enable) {
+      this.enableOutbox = enable;
+      return code("enable-outbox");
+    }
+
+    /** Sets the outbox directory; null for the default under {@code java.io.tmpdir}. */
+    public Builder outboxDir(@Nullable String directory) {
+      this.outboxDir = directory;
+      return code("outbox-dir");
+    }
+
+    /** Sets the most envelopes the outbox keeps, 1 or more. */
+    public Builder outboxMaxItems(int envelopes) {
+      this.outboxMaxItems = envelopes;
+      return code("outbox-max-items");
+    }
+
+    /** Sets the most bytes the outbox keeps, 1 or more. */
+    public Builder outboxMaxBytes(long bytes) {
+      this.outboxMaxBytes = bytes;
+      return code("outbox-max-bytes");
+    }
+
+    /** Only writes envelopes to the outbox, for a later upload; nothing is sent. */
+    public Builder outboxOnly(boolean outboxOnly) {
+      this.outboxOnly = outboxOnly;
+      return code("outbox-only");
+    }
+
+    /** Also posts every envelope to a local Spotlight. */
+    public Builder spotlight(boolean spotlight) {
+      this.spotlight = spotlight;
+      return code("spotlight");
+    }
+
+    /** Sets where Spotlight listens. */
+    public Builder spotlightUrl(String url) {
+      this.spotlightUrl = url;
+      return code("spotlight-url");
+    }
+
+    /**
+     * Trusts what {@code trustManager} trusts for HTTPS to Sentry, for example a company CA; both
+     * null for the JVM's default.
+     */
+    public Builder sslSocketFactory(
+        @Nullable SSLSocketFactory factory, @Nullable X509TrustManager trustManager) {
+      this.sslSocketFactory = factory;
+      this.trustManager = trustManager;
+      return this;
+    }
+
+    // --- end of delivery ---
+
     /** Sets the callback each event passes before it is sent. */
     public Builder beforeSend(@Nullable BeforeSendCallback beforeSend) {
       this.beforeSend = beforeSend;
@@ -956,6 +1207,7 @@ public final class SentryOptions {
       check(flushTimeoutMillis >= 0, "flush-timeout-millis", flushTimeoutMillis, NOT_NEGATIVE_RULE);
       check(maxAttachmentSize > 0, "max-attachment-size", maxAttachmentSize, POSITIVE_RULE);
       checkProxy();
+      checkDelivery();
       if (maxBreadcrumbs > MAX_BREADCRUMBS_LIMIT) {
         Diagnostics.debug(
             "max-breadcrumbs %d lowered to %d", maxBreadcrumbs, MAX_BREADCRUMBS_LIMIT);
@@ -972,6 +1224,33 @@ public final class SentryOptions {
         throw OptionRules.invalid("dsn", Dsn.mask(dsn()), originOf("dsn"), problem);
       }
     }
+
+    // --- delivery ---
+    private void checkDelivery() {
+      check(maxQueueSize > 0, "max-queue-size", maxQueueSize, POSITIVE_RULE);
+      check(maxQueueBytes > 0, "max-queue-bytes", maxQueueBytes, POSITIVE_RULE);
+      check(
+          connectionTimeoutMillis > 0,
+          "connection-timeout-millis",
+          connectionTimeoutMillis,
+          POSITIVE_RULE);
+      check(readTimeoutMillis > 0, "read-timeout-millis", readTimeoutMillis, POSITIVE_RULE);
+      check(writeTimeoutMillis > 0, "write-timeout-millis", writeTimeoutMillis, POSITIVE_RULE);
+      check(outboxMaxItems > 0, "outbox-max-items", outboxMaxItems, POSITIVE_RULE);
+      check(outboxMaxBytes > 0, "outbox-max-bytes", outboxMaxBytes, POSITIVE_RULE);
+      check(
+          spotlightUrl.startsWith("http://") || spotlightUrl.startsWith("https://"),
+          "spotlight-url",
+          spotlightUrl,
+          "must be an http:// or https:// URL");
+      check(
+          (sslSocketFactory == null) == (trustManager == null),
+          "sslSocketFactory",
+          "",
+          "needs both a socket factory and a trust manager");
+    }
+
+    // --- end of delivery ---
 
     private void checkRelease() {
       String r = release;

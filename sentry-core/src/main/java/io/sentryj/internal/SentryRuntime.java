@@ -14,7 +14,7 @@ import io.sentryj.internal.pipeline.EventDefaults;
 import io.sentryj.internal.pipeline.EventParts;
 import io.sentryj.internal.pipeline.SdkInfo;
 import io.sentryj.internal.pipeline.SentryClient;
-import io.sentryj.internal.transport.NoopTransport;
+import io.sentryj.internal.transport.Transports;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -57,17 +57,18 @@ public final class SentryRuntime {
   }
 
   /**
-   * Starts an SDK for these options, or returns null when they deliver nowhere (no DSN and no
-   * transport), in which case the SDK stays a no-op.
+   * Starts an SDK for these options, or returns null when they deliver nowhere (no DSN, no
+   * transport, no outbox-only and no Spotlight), in which case the SDK stays a no-op.
    */
   public static @Nullable SentryRuntime start(SentryOptions options) {
     Function<SentryOptions, Transport> factory = options.transportFactory();
-    if (!options.hasDsn() && factory == null) {
+    if (factory == null && !Transports.deliversSomewhere(options)) {
       Diagnostics.info("no DSN configured: the SDK is disabled");
       return null;
     }
     DiscardRecorder recorder = new DiscardRecorder(options.discardListener());
-    Transport transport = factory != null ? factory.apply(options) : NoopTransport.INSTANCE;
+    Transport transport =
+        factory != null ? factory.apply(options) : Transports.create(options, recorder);
     EventParts parts = new DefaultEventParts(options);
     EventDefaults defaults = EventDefaults.forOptions(options, SdkInfo.sdkVersion(INTEGRATIONS));
     LogBatcher logs =

@@ -4,13 +4,14 @@ import io.sentryj.Hint;
 import io.sentryj.SentryLevel;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.pipeline.SentryClient;
+import io.sentryj.internal.transport.DurableWrite;
 import java.io.PrintStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Captures exceptions that end a thread, as {@code fatal} and {@code handled: false}, waits a
- * bounded time for the event to be delivered or stored, then hands the exception to the handler
- * that was installed before (or prints it as the JVM would).
+ * Captures exceptions that end a thread, as {@code fatal} and {@code handled: false}, writes the
+ * event to the outbox on the dying thread, waits a bounded time for it to be delivered, then hands
+ * the exception to the handler that was installed before (or prints it as the JVM would).
  */
 public final class UncaughtExceptionHandlerIntegration implements Thread.UncaughtExceptionHandler {
   /** The mechanism type of events from this handler. */
@@ -59,8 +60,11 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
   public void uncaughtException(Thread thread, Throwable throwable) {
     try {
       if (!client.isClosed()) {
-        client.captureException(
-            throwable, Hint.withThrowable(throwable), MECHANISM, false, SentryLevel.FATAL);
+        // the process may die right after this handler: the event goes to disk on this thread
+        DurableWrite.run(
+            () ->
+                client.captureException(
+                    throwable, Hint.withThrowable(throwable), MECHANISM, false, SentryLevel.FATAL));
         client.flush(client.options().flushTimeoutMillis());
       }
     } catch (Throwable t) {

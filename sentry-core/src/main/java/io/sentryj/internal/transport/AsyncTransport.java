@@ -1,0 +1,906 @@
+package io.sentryj.internal.transport;
+
+import io.sentryj.DataCategory;
+import io.sentryj.DiscardReason;
+import io.sentryj.Envelope;
+import io.sentryj.EnvelopeItem;
+import io.sentryj.Transport;
+import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.envelope.ClientReportWriter;
+import io.sentryj.internal.envelope.EnvelopeFormatException;
+import io.sentryj.internal.envelope.EnvelopeParser;
+import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.internal.envelope.ParsedEnvelope;
+import io.sentryj.internal.envelope.Rfc3339;
+import io.sentryj.internal.pipeline.DiscardRecorder;
+import io.sentryj.internal.pipeline.DiscardRecorder.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default transport: a bounded in-memory queue, one daemon worker, a disk outbox written ahead
+ * of every send, and HTTP through {@link HttpSender} (or no sending at all, for an outbox-only
+ * configuration).
+ *
+ * <p>The caller's {@link #send} only counts and enqueues: it never blocks, serializes or does I/O.
+ * The worker serializes each envelope once, drops rate-limited items (protocol section 4), writes
+ * the bytes to the outbox (temp file and atomic rename), and posts them with {@code sent_at} added
+ * at send time. Requests run on OkHttp's daemon threads, a few at a time, so the worker keeps
+ * moving the queue to disk while a slow server answers. Network errors and 502/503/504 are retried
+ * with capped exponential backoff and jitter while the file waits on disk; other errors drop the
+ * envelope and count it {@code send_error}; a 429 counts nothing (protocol section 5).
+ *
+ * <p>When callers outrun the disk, the in-memory queue (bounded by {@code max-queue-size} and by an
+ * estimate of its bytes, {@code max-queue-bytes}) overflows and the envelope is dropped and counted
+ * {@code queue_overflow}: spilling to disk is the worker's job, since a caller never does I/O. The
+ * outbox in turn evicts its oldest files beyond {@code outbox-max-items} and {@code
+ * outbox-max-bytes} ({@code cache_overflow}). Without an outbox, an envelope is retried {@code
+ * memoryRetries} times and then counted {@code network_error} ({@code send_error} after 5xx); what
+ * is left in memory at close is counted the same way.
+ *
+ * <p>Every loss goes into the SDK's {@link DiscardRecorder}, whose counts leave as a {@code
+ * client_report} item attached to the next envelope, or alone on a timer and at close.
+ */
+public final class AsyncTransport implements Transport {
+  private static final byte[] EMPTY_HEADER = "{}\n".getBytes(StandardCharsets.UTF_8);
+  private static final long EVENT_ESTIMATE_BYTES = 8 * 1024;
+  private static final long ITEM_ESTIMATE_BYTES = 1024;
+
+  private final TransportConfig config;
+  private final DiscardRecorder recorder;
+  private final @Nullable HttpSender sender;
+  private final @Nullable Outbox outbox;
+  private final RateLimiter limiter = new RateLimiter(AsyncTransport::now);
+  private final EnvelopeWriter writer;
+  private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  private final AtomicInteger queuedCount = new AtomicInteger();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicLong sequence = new AtomicLong();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final Thread worker;
+  private volatile long backoffUntil;
+  private volatile long closeDeadline = Long.MAX_VALUE;
+  private volatile int pendingCount;
+
+  // the worker's own state
+  private final ArrayDeque<Entry> pending = new ArrayDeque<>();
+  private final List<FlushRequest> waiters = new ArrayList<>();
+  private long pendingBytes;
+  // bytes of stored envelopes also kept in memory, so that sending them reads nothing back
+  private long cachedBytes;
+  // requests on the wire, each with the client report it carries
+  private final Map<Entry, InFlight> inFlight = new IdentityHashMap<>();
+  private int failures;
+  private long nextReportAt;
+  private boolean closing;
+  private boolean finalReportSent;
+  private boolean warnedWrite;
+
+  AsyncTransport(TransportConfig config, DiscardRecorder recorder) {
+    this.config = config;
+    this.recorder = recorder;
+    this.writer =
+        new EnvelopeWriter(
+            (item, cause) -> recorder.record(DiscardReason.INTERNAL_SDK_ERROR, item.category(), 1));
+    Path dir = config.outboxDir;
+    this.outbox = dir != null ? Outbox.open(dir) : null;
+    String url = config.url;
+    this.sender = url != null ? new HttpSender(url, config) : null;
+    this.nextReportAt = now() + config.clientReportIntervalMillis;
+    this.worker = new Thread(this::run, config.threadName);
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  private static long now() {
+    return System.nanoTime() / 1_000_000L;
+  }
+
+  @Override
+  public void send(Envelope envelope) {
+    try {
+      if (closed.get()) {
+        count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        return;
+      }
+      if (DurableWrite.isActive() && outbox != null && writeNow(envelope)) {
+        return;
+      }
+      long estimate = estimate(envelope);
+      boolean full = queuedCount.incrementAndGet() > config.maxQueueSize;
+      full |= queuedBytes.addAndGet(estimate) > config.maxQueueBytes;
+      if (full) {
+        queuedCount.decrementAndGet();
+        queuedBytes.addAndGet(-estimate);
+        count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        return;
+      }
+      inbox.offer(new Queued(envelope, estimate, sequence.incrementAndGet()));
+    } catch (Throwable t) {
+      Diagnostics.error("the transport could not take an envelope", t);
+    }
+  }
+
+  /** Serializes and writes on the caller's thread; false if that failed (then it is queued). */
+  private boolean writeNow(Envelope envelope) {
+    Outbox o = outbox;
+    if (o == null) {
+      return false;
+    }
+    try {
+      Entry e = serialize(envelope, sequence.incrementAndGet());
+      if (e == null) {
+        return true;
+      }
+      byte[] bytes = e.bytes;
+      if (bytes != null) {
+        e.path = o.write(bytes);
+        e.bytes = null;
+      }
+      inbox.offer(e);
+      return true;
+    } catch (IOException | RuntimeException ex) {
+      Diagnostics.warn("could not write a fatal event to disk: %s", Diagnostics.describe(ex));
+      return false;
+    }
+  }
+
+  private static long estimate(Envelope envelope) {
+    long bytes = 256;
+    for (EnvelopeItem item : envelope.items()) {
+      bytes += item.event() != null ? EVENT_ESTIMATE_BYTES : ITEM_ESTIMATE_BYTES;
+    }
+    return bytes;
+  }
+
+  @Override
+  public boolean flush(long timeoutMillis) {
+    if (Thread.currentThread() == worker) {
+      return false;
+    }
+    FlushRequest request = new FlushRequest(sequence.get());
+    if (closed.get() && terminated.getCount() == 0) {
+      return inbox.isEmpty();
+    }
+    inbox.offer(request);
+    try {
+      return request.done.await(timeoutMillis, TimeUnit.MILLISECONDS) && request.ok;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close(long timeoutMillis) {
+    if (closed.compareAndSet(false, true)) {
+      closeDeadline = now() + timeoutMillis;
+      inbox.offer(Close.INSTANCE);
+    }
+    if (Thread.currentThread() == worker) {
+      return;
+    }
+    try {
+      // the worker stops at the deadline; a little more lets it put its files in order
+      terminated.await(Math.max(0, closeDeadline - now()) + 500, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return !limiter.isAnyLimited() && now() >= backoffUntil;
+  }
+
+  /** Envelopes the server accepted (2xx) so far. */
+  public long deliveredCount() {
+    return delivered.get();
+  }
+
+  /** Whether nothing waits in memory, in the outbox or on the wire. */
+  public boolean isIdle() {
+    return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty();
+  }
+
+  /** The outbox directory, or null when running memory-only. */
+  public @Nullable Path outboxDir() {
+    Outbox o = outbox;
+    return o != null ? o.dir() : null;
+  }
+
+  // ---------------------------------------------------------------- the worker
+
+  private void run() {
+    try {
+      adoptOrphans();
+      while (true) {
+        Object message = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
+        while (message != null) {
+          handle(message);
+          if (!closing && inFlight.size() < config.maxInFlight) {
+            sendSafely(); // keep the wire busy while a backlog is written to disk
+          }
+          message = inbox.poll();
+        }
+        if (closing && shouldStop()) {
+          break;
+        }
+        step();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      Diagnostics.error("the transport's worker stopped", t);
+    } finally {
+      shutDown();
+    }
+  }
+
+  private void step() {
+    try {
+      maybeSend();
+      maybeSendReportAlone();
+    } catch (RuntimeException e) {
+      Diagnostics.error("the transport's worker failed a step", e);
+    }
+    checkWaiters();
+  }
+
+  private void sendSafely() {
+    try {
+      maybeSend();
+    } catch (RuntimeException e) {
+      Diagnostics.error("the transport's worker failed to send", e);
+    }
+  }
+
+  private long waitMillis() {
+    long now = now();
+    long wait = 60_000;
+    if (sender != null && inFlight.size() < config.maxInFlight && nextToSend() != null) {
+      wait = Math.min(wait, backoffUntil - now);
+    }
+    if (config.sendClientReports && sender != null) {
+      wait = Math.min(wait, nextReportAt - now);
+    }
+    if (closing || closeDeadline != Long.MAX_VALUE) {
+      wait = Math.min(wait, closeDeadline - now);
+    }
+    return Math.max(wait, 0);
+  }
+
+  private void handle(Object message) {
+    if (message instanceof Queued) {
+      Queued q = (Queued) message;
+      queuedCount.decrementAndGet();
+      queuedBytes.addAndGet(-q.estimate);
+      accept(q);
+    } else if (message instanceof Entry) {
+      add((Entry) message); // written to disk by a crashing thread
+    } else if (message instanceof Completion) {
+      complete((Completion) message);
+    } else if (message instanceof FlushRequest) {
+      waiters.add((FlushRequest) message);
+    } else if (message == Close.INSTANCE) {
+      closing = true;
+    }
+  }
+
+  private void accept(Queued q) {
+    try {
+      Entry e = serialize(q.envelope, q.seq);
+      if (e == null) {
+        return;
+      }
+      Outbox o = outbox;
+      byte[] bytes = e.bytes;
+      if (o != null && bytes != null) {
+        try {
+          e.path = o.write(bytes);
+          if (cachedBytes + e.size <= config.maxQueueBytes) {
+            cachedBytes += e.size; // keep them while memory allows
+          } else {
+            e.bytes = null;
+          }
+        } catch (IOException ex) {
+          if (!warnedWrite) {
+            warnedWrite = true;
+            Diagnostics.warn("writing to the outbox failed: %s", Diagnostics.describe(ex));
+          }
+        }
+      }
+      add(e);
+    } catch (RuntimeException ex) {
+      count(q.envelope.items(), DiscardReason.INTERNAL_SDK_ERROR);
+      Diagnostics.error("an envelope could not be prepared", ex);
+    }
+  }
+
+  /**
+   * Drops rate-limited items (counted) and writes the rest once, without {@code sent_at}; null when
+   * nothing is left.
+   */
+  private @Nullable Entry serialize(Envelope envelope, long seq) {
+    List<EnvelopeItem> kept = filterRateLimited(envelope.items());
+    if (kept.isEmpty()) {
+      return null;
+    }
+    Envelope e = kept.size() == envelope.items().size() ? envelope : envelope.withItems(kept);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    List<EnvelopeItem> failed;
+    try {
+      failed = writer.write(e, out, null);
+    } catch (IOException ex) {
+      throw new IllegalStateException("writing to memory failed", ex);
+    }
+    List<DataCategory> categories = new ArrayList<>(kept.size());
+    for (EnvelopeItem item : kept) {
+      if (!failed.contains(item)) {
+        categories.add(item.category());
+      }
+    }
+    if (categories.isEmpty()) {
+      return null; // every payload failed, each already counted
+    }
+    Entry entry = new Entry(seq);
+    entry.bytes = out.toByteArray();
+    entry.size = entry.bytes.length;
+    entry.categories = categories;
+    entry.ours = true;
+    return entry;
+  }
+
+  private List<EnvelopeItem> filterRateLimited(List<EnvelopeItem> items) {
+    if (!config.rateLimits || !limiter.isAnyLimited()) {
+      return items;
+    }
+    List<EnvelopeItem> kept = new ArrayList<>(items.size());
+    for (EnvelopeItem item : items) {
+      if (limiter.isLimited(item.category())) {
+        count(Collections.singletonList(item), DiscardReason.RATELIMIT_BACKOFF);
+      } else {
+        kept.add(item);
+      }
+    }
+    return kept;
+  }
+
+  /** Adds an entry to the outbox's index, evicting the oldest beyond the bounds. */
+  private void add(Entry e) {
+    trim(1, e.size);
+    pending.addLast(e);
+    pendingBytes += e.size;
+    pendingCount = pending.size();
+  }
+
+  /**
+   * Evicts the oldest entries not on the wire until {@code items} more entries of {@code bytes}
+   * fit. Entries on the wire may hold the outbox over its bounds until they complete.
+   */
+  private void trim(int items, long bytes) {
+    boolean onDisk = outbox != null;
+    int maxItems = onDisk ? config.outboxMaxItems : config.maxQueueSize;
+    long maxBytes = onDisk ? config.outboxMaxBytes : config.maxQueueBytes;
+    DiscardReason reason = onDisk ? DiscardReason.CACHE_OVERFLOW : DiscardReason.QUEUE_OVERFLOW;
+    while (pending.size() + items > maxItems || pendingBytes + bytes > maxBytes) {
+      Entry oldest = oldestEvictable();
+      if (oldest == null) {
+        break;
+      }
+      countEntry(oldest, reason);
+      remove(oldest);
+    }
+  }
+
+  private @Nullable Entry oldestEvictable() {
+    for (Entry e : pending) {
+      if (!inFlight.containsKey(e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private void remove(Entry e) {
+    if (pending.removeFirstOccurrence(e)) {
+      pendingBytes -= e.size;
+      pendingCount = pending.size();
+    }
+    Outbox o = outbox;
+    Path p = e.path;
+    if (o != null && p != null) {
+      if (!e.fileDeleted) {
+        o.delete(p);
+      }
+      if (e.bytes != null) {
+        cachedBytes -= e.size;
+        e.bytes = null;
+      }
+    }
+  }
+
+  private void adoptOrphans() {
+    Outbox o = outbox;
+    if (o == null) {
+      return;
+    }
+    for (Path p : o.adoptOrphans()) {
+      Entry e = new Entry(0);
+      e.path = p;
+      try {
+        e.size = Files.size(p);
+      } catch (IOException ex) {
+        continue;
+      }
+      add(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  private void maybeSend() {
+    HttpSender s = sender;
+    while (inFlight.size() < config.maxInFlight && now() >= backoffUntil && !pastDeadline()) {
+      Entry e = nextToSend();
+      if (s == null || e == null) {
+        return;
+      }
+      byte[] body = prepare(e);
+      if (body != null) {
+        start(s, e, body);
+      }
+    }
+  }
+
+  private @Nullable Entry nextToSend() {
+    for (Entry e : pending) {
+      if (!inFlight.containsKey(e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The bytes to send for an entry, or null when it was dropped (and counted) instead. */
+  private byte @Nullable [] prepare(Entry e) {
+    byte[] cached = e.bytes;
+    if (e.ours && cached != null && (!config.rateLimits || !limiter.isAnyLimited())) {
+      return cached; // nothing to read back, check or filter
+    }
+    byte[] stored;
+    try {
+      stored = read(e);
+    } catch (NoSuchFileException gone) {
+      remove(e); // deleted from outside: nothing to send or count
+      return null;
+    } catch (IOException ex) {
+      corrupt(e, ex);
+      return null;
+    }
+    ParsedEnvelope parsed;
+    try {
+      parsed = EnvelopeParser.parse(stored);
+    } catch (EnvelopeFormatException | RuntimeException ex) {
+      corrupt(e, ex); // never retried: a file that cannot be read now will not be read later
+      return null;
+    }
+    List<EnvelopeItem> items = parsed.envelope().items();
+    List<EnvelopeItem> kept = filterRateLimited(items);
+    e.categories = categoriesOf(kept);
+    if (kept.isEmpty()) {
+      remove(e);
+      return null;
+    }
+    if (kept.size() != items.size() || parsed.sentAt() != null) {
+      return writer.toByteArray(parsed.envelope().withItems(kept), null);
+    }
+    return stored;
+  }
+
+  private byte[] read(Entry e) throws IOException {
+    byte[] bytes = e.bytes;
+    if (bytes != null) {
+      return bytes;
+    }
+    Outbox o = outbox;
+    Path p = e.path;
+    if (o == null || p == null) {
+      throw new NoSuchFileException("no bytes and no file");
+    }
+    return o.read(p);
+  }
+
+  /** A file that is not a whole envelope: moved aside and counted, never sent. */
+  private void corrupt(Entry e, Exception cause) {
+    Diagnostics.warn("a stored envelope is unreadable and set aside: %s", cause.getMessage());
+    if (pending.removeFirstOccurrence(e)) {
+      pendingBytes -= e.size;
+      pendingCount = pending.size();
+    }
+    Outbox o = outbox;
+    Path p = e.path;
+    if (o != null && p != null) {
+      o.moveAside(p);
+    }
+    recorder.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.DEFAULT, 1);
+  }
+
+  private void start(HttpSender s, Entry e, byte[] body) {
+    start(s, e, body, takeReport());
+  }
+
+  /** The counted discards as a client report item (at most 4 KiB), or null when none. */
+  private ClientReportWriter.@Nullable Report takeReport() {
+    if (!config.sendClientReports || limiter.isLimited(DataCategory.INTERNAL)) {
+      return null;
+    }
+    List<Outcome> outcomes = recorder.drain();
+    if (outcomes.isEmpty()) {
+      return null;
+    }
+    ClientReportWriter.Report r = ClientReportWriter.write(outcomes, System.currentTimeMillis());
+    recorder.restore(r.leftOver());
+    return r.isEmpty() ? null : r;
+  }
+
+  private void start(
+      HttpSender s, Entry e, byte[] body, ClientReportWriter.@Nullable Report report) {
+    List<Outcome> included = report != null ? report.included() : Collections.<Outcome>emptyList();
+    InFlight request = new InFlight(included);
+    inFlight.put(e, request);
+    byte[] reportItem = report != null ? itemBytes("client_report", report.payload()) : null;
+    String sentAt = Rfc3339.format(System.currentTimeMillis());
+    try {
+      request.call = s.send(body, sentAt, reportItem, r -> onResult(e, r));
+    } catch (RuntimeException ex) {
+      IOException cause = new IOException("the request could not start", ex);
+      inbox.offer(new Completion(e, new HttpSender.Result(0, null, null, null, cause)));
+    }
+  }
+
+  /**
+   * On an OkHttp thread: deletes the file of an envelope that is done with (so that the worker
+   * spends its time writing, not deleting), then hands the result to the worker.
+   */
+  private void onResult(Entry e, HttpSender.Result r) {
+    Outbox o = outbox;
+    Path p = e.path;
+    if (o != null && p != null && !isRetried(r)) {
+      o.delete(p);
+      e.fileDeleted = true;
+    }
+    inbox.offer(new Completion(e, r));
+  }
+
+  private static boolean isRetried(HttpSender.Result r) {
+    return r.error != null || r.status == 502 || r.status == 503 || r.status == 504;
+  }
+
+  private static byte[] itemBytes(String type, byte[] payload) {
+    byte[] header =
+        ("{\"type\":\"" + type + "\",\"length\":" + payload.length + "}\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] item = new byte[header.length + payload.length + 1];
+    System.arraycopy(header, 0, item, 0, header.length);
+    System.arraycopy(payload, 0, item, header.length, payload.length);
+    item[item.length - 1] = '\n';
+    return item;
+  }
+
+  /** Sends the counted discards alone when nothing else went for a while. */
+  private void maybeSendReportAlone() {
+    HttpSender s = sender;
+    if (s == null || !config.sendClientReports || !inFlight.isEmpty() || !pending.isEmpty()) {
+      return;
+    }
+    long now = now();
+    if (now < nextReportAt && !closing) {
+      return;
+    }
+    nextReportAt = now + config.clientReportIntervalMillis;
+    if (recorder.total() > 0 && now >= backoffUntil && !pastDeadline()) {
+      ClientReportWriter.Report report = takeReport();
+      if (report != null) {
+        Entry e = new Entry(-1);
+        e.reportOnly = true;
+        start(s, e, EMPTY_HEADER, report);
+      }
+    }
+    if (closing) {
+      finalReportSent = true;
+    }
+  }
+
+  private void complete(Completion c) {
+    Entry e = c.entry;
+    InFlight request = inFlight.remove(e);
+    if (request == null) {
+      return; // a cancelled request from before close
+    }
+    HttpSender.Result r = c.result;
+    List<Outcome> report = request.report;
+    if (r.status != 0 && config.rateLimits) {
+      limiter.update(r.status, r.rateLimits, r.retryAfter); // on every response, 200 included
+    }
+    if (isRetried(r)) {
+      recorder.restore(report);
+      if (!e.reportOnly) {
+        retryLater(e, r);
+        trim(0, 0); // it was kept beyond the bounds while on the wire
+      }
+      return;
+    }
+    if (!e.reportOnly) {
+      remove(e);
+    }
+    if (r.status >= 200 && r.status < 300) {
+      delivered(e);
+    } else {
+      recorder.restore(report);
+      if (r.status != 429 && !e.reportOnly) {
+        countEntry(e, DiscardReason.SEND_ERROR);
+        String why = r.sentryError != null ? ": " + r.sentryError : "";
+        Diagnostics.warn("Sentry rejected an envelope with HTTP %d%s; dropped", r.status, why);
+      }
+    }
+  }
+
+  private void delivered(Entry e) {
+    if (!e.reportOnly) {
+      delivered.incrementAndGet();
+    }
+    if (failures > 0) {
+      failures = 0;
+      backoffUntil = 0;
+      adoptOrphans(); // the network is back: send what other, gone JVMs left
+    }
+  }
+
+  private void retryLater(Entry e, HttpSender.Result r) {
+    failures++;
+    e.attempts++;
+    long delay = backoff(failures);
+    backoffUntil = now() + delay;
+    if (e.path == null && e.attempts > config.memoryRetries) {
+      remove(e);
+      countEntry(e, r.error != null ? DiscardReason.NETWORK_ERROR : DiscardReason.SEND_ERROR);
+      Diagnostics.warn("an envelope could not be delivered (%s); dropped", r);
+    } else {
+      Diagnostics.debug("sending failed (%s); retrying in %d ms", r, delay);
+    }
+  }
+
+  /** Exponential from the first delay, capped, with jitter in [delay/2, delay]. */
+  long backoff(int failures) {
+    int shift = Math.min(failures - 1, 20);
+    long delay = Math.min(config.retryMaxMillis, config.retryInitialMillis << shift);
+    return delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+  }
+
+  // ---------------------------------------------------------------- flush and close
+
+  private void checkWaiters() {
+    if (waiters.isEmpty()) {
+      return;
+    }
+    Iterator<FlushRequest> it = waiters.iterator();
+    while (it.hasNext()) {
+      FlushRequest w = it.next();
+      if (isSettled(w.target)) {
+        w.ok = true;
+        w.done.countDown();
+        it.remove();
+      }
+    }
+  }
+
+  /** Whether every envelope up to {@code seq} was sent, dropped, or stored while sending waits. */
+  private boolean isSettled(long seq) {
+    if (sender == null) {
+      return true;
+    }
+    boolean waiting = now() < backoffUntil || pastDeadline();
+    for (Entry e : pending) {
+      if (e.seq <= seq && !(waiting && e.path != null && !inFlight.containsKey(e))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean pastDeadline() {
+    return now() >= closeDeadline;
+  }
+
+  private boolean shouldStop() {
+    if (pastDeadline()) {
+      return true;
+    }
+    if (!inFlight.isEmpty()) {
+      return false;
+    }
+    boolean moreToSend = sender != null && !pending.isEmpty() && backoffUntil < closeDeadline;
+    if (moreToSend) {
+      return false;
+    }
+    if (!finalReportSent && sender != null && config.sendClientReports) {
+      maybeSendReportAlone();
+      return inFlight.isEmpty();
+    }
+    return true;
+  }
+
+  private void shutDown() {
+    for (InFlight request : inFlight.values()) {
+      Call call = request.call;
+      if (call != null) {
+        call.cancel();
+      }
+      recorder.restore(request.report);
+    }
+    inFlight.clear();
+    for (Entry e : pending) {
+      if (e.path == null && sender != null) {
+        countEntry(e, DiscardReason.NETWORK_ERROR); // memory only: nowhere to keep it
+      }
+    }
+    pending.clear();
+    for (Object m; (m = inbox.poll()) != null; ) {
+      if (m instanceof Queued) {
+        count(((Queued) m).envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+      } else if (m instanceof FlushRequest) {
+        waiters.add((FlushRequest) m);
+      }
+    }
+    for (FlushRequest w : waiters) {
+      w.done.countDown();
+    }
+    waiters.clear();
+    Outbox o = outbox;
+    if (o != null) {
+      o.close();
+    }
+    HttpSender s = sender;
+    if (s != null) {
+      s.close();
+    }
+    terminated.countDown();
+  }
+
+  // ---------------------------------------------------------------- counting
+
+  private void count(List<EnvelopeItem> items, DiscardReason reason) {
+    for (EnvelopeItem item : items) {
+      DataCategory c = item.category();
+      if (c != DataCategory.INTERNAL) {
+        recorder.record(reason, c, 1);
+      }
+    }
+  }
+
+  private void countEntry(Entry e, DiscardReason reason) {
+    List<DataCategory> categories = e.categories;
+    if (categories == null) {
+      categories = readCategories(e);
+    }
+    for (DataCategory c : categories) {
+      if (c != DataCategory.INTERNAL) {
+        recorder.record(reason, c, 1);
+      }
+    }
+  }
+
+  private List<DataCategory> readCategories(Entry e) {
+    try {
+      return categoriesOf(EnvelopeParser.parse(read(e)).envelope().items());
+    } catch (IOException | RuntimeException ex) {
+      return Collections.singletonList(DataCategory.DEFAULT);
+    }
+  }
+
+  private static List<DataCategory> categoriesOf(List<EnvelopeItem> items) {
+    List<DataCategory> categories = new ArrayList<>(items.size());
+    for (EnvelopeItem item : items) {
+      categories.add(item.category());
+    }
+    return categories;
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncTransport{" + config + '}';
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /** An envelope from {@link #send}, waiting for the worker. */
+  private static final class Queued {
+    final Envelope envelope;
+    final long estimate;
+    final long seq;
+
+    Queued(Envelope envelope, long estimate, long seq) {
+      this.envelope = envelope;
+      this.estimate = estimate;
+      this.seq = seq;
+    }
+  }
+
+  /** A serialized envelope, on disk ({@code path}) or in memory ({@code bytes}). */
+  private static final class Entry {
+    final long seq;
+    @Nullable Path path;
+    byte @Nullable [] bytes;
+    long size;
+    @Nullable List<DataCategory> categories;
+    int attempts;
+    boolean reportOnly;
+
+    /** Written by this transport: whole, without {@code sent_at}, its categories known. */
+    boolean ours;
+
+    /** Deleted by the thread that saw its request end. */
+    volatile boolean fileDeleted;
+
+    Entry(long seq) {
+      this.seq = seq;
+    }
+  }
+
+  /** A request on the wire and the discards its client report holds. */
+  private static final class InFlight {
+    final List<Outcome> report;
+    @Nullable Call call;
+
+    InFlight(List<Outcome> report) {
+      this.report = report;
+    }
+  }
+
+  private static final class Completion {
+    final Entry entry;
+    final HttpSender.Result result;
+
+    Completion(Entry entry, HttpSender.Result result) {
+      this.entry = entry;
+      this.result = result;
+    }
+  }
+
+  private static final class FlushRequest {
+    final long target;
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile boolean ok;
+
+    FlushRequest(long target) {
+      this.target = target;
+    }
+  }
+
+  private enum Close {
+    INSTANCE
+  }
+}

@@ -1,0 +1,121 @@
+package io.sentryj.internal.transport;
+
+import io.sentryj.DataCategory;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rate limits Sentry announced (protocol section 4): per data category and for all, each the
+ * time until which that category must not be sent. Updated from every response, 200 included; the
+ * longer limit always wins; limits naming only categories this SDK does not know are ignored.
+ * Thread-safe and lock-free, so that {@link #isLimited} is cheap from any thread.
+ */
+final class RateLimiter {
+  /** A 429 with neither header limits everything for this long (protocol section 4). */
+  static final long DEFAULT_RETRY_AFTER_MILLIS = 60_000;
+
+  private static final DataCategory[] CATEGORIES = DataCategory.values();
+  private static final int ALL = CATEGORIES.length;
+
+  private final LongSupplier clock;
+  // until when each category (and, at index ALL, every category) is limited, in clock millis
+  private final AtomicLongArray until = new AtomicLongArray(CATEGORIES.length + 1);
+
+  RateLimiter(LongSupplier clockMillis) {
+    this.clock = clockMillis;
+  }
+
+  /**
+   * Applies a response's headers: {@code X-Sentry-Rate-Limits} when present, else for a 429 the
+   * {@code Retry-After} (or 60 s) for all categories.
+   */
+  void update(int status, @Nullable String rateLimits, @Nullable String retryAfter) {
+    long now = clock.getAsLong();
+    if (rateLimits != null && !rateLimits.trim().isEmpty()) {
+      for (String quota : rateLimits.split(",", -1)) {
+        applyQuota(quota.trim(), now);
+      }
+    } else if (status == 429) {
+      extend(ALL, now + retryAfterMillis(retryAfter));
+    }
+  }
+
+  private void applyQuota(String quota, long now) {
+    if (quota.isEmpty()) {
+      return;
+    }
+    String[] parts = quota.split(":", -1);
+    long millis = seconds(parts[0]);
+    if (millis < 0) {
+      return;
+    }
+    String categories = parts.length > 1 ? parts[1].trim() : "";
+    if (categories.isEmpty()) {
+      extend(ALL, now + millis);
+      return;
+    }
+    for (String name : categories.split(";", -1)) {
+      DataCategory c = DataCategory.fromProtocolName(name.trim().toLowerCase(Locale.ROOT));
+      if (c != null) {
+        extend(c.ordinal(), now + millis); // unknown names are ignored, never mapped to default
+      }
+    }
+  }
+
+  private static long retryAfterMillis(@Nullable String retryAfter) {
+    long millis = retryAfter == null ? -1 : seconds(retryAfter);
+    return millis < 0 ? DEFAULT_RETRY_AFTER_MILLIS : millis;
+  }
+
+  /** Seconds (whole or fractional) as millis, rounded up; -1 if not a number. */
+  private static long seconds(String text) {
+    try {
+      double s = Double.parseDouble(text.trim());
+      if (Double.isNaN(s) || s < 0 || Double.isInfinite(s)) {
+        return -1;
+      }
+      return (long) Math.ceil(s * 1000);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void extend(int index, long deadline) {
+    long current;
+    do {
+      current = until.get(index);
+      if (current >= deadline) {
+        return; // the longer limit wins
+      }
+    } while (!until.compareAndSet(index, current, deadline));
+  }
+
+  /** Whether items of this category must not be sent now. */
+  boolean isLimited(DataCategory category) {
+    long now = clock.getAsLong();
+    return until.get(ALL) > now || until.get(category.ordinal()) > now;
+  }
+
+  /** Whether any category is limited now. */
+  boolean isAnyLimited() {
+    long now = clock.getAsLong();
+    for (int i = 0; i < until.length(); i++) {
+      if (until.get(i) > now) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Millis until the first limit now in force ends, or 0 when nothing is limited. */
+  long millisUntilAllLimitEnds() {
+    return Math.max(0, until.get(ALL) - clock.getAsLong());
+  }
+
+  @Override
+  public String toString() {
+    return "RateLimiter{limited=" + isAnyLimited() + '}';
+  }
+}

@@ -1,0 +1,40 @@
+package io.sentryj.internal.transport;
+
+import io.sentryj.SentryOptions;
+import io.sentryj.Transport;
+import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.pipeline.DiscardRecorder;
+
+/**
+ * Makes the SDK's own transport for a set of options: HTTP to the DSN's project with a disk outbox
+ * (the default), the outbox alone ({@code outbox-only}), and a Spotlight sink beside either ({@code
+ * spotlight}).
+ */
+public final class Transports {
+  private Transports() {}
+
+  /** Whether these options deliver anywhere without a transport factory. */
+  public static boolean deliversSomewhere(SentryOptions options) {
+    return options.hasDsn() || options.outboxOnly() || options.spotlight();
+  }
+
+  /** The transport for these options; its drops are counted in {@code recorder}. */
+  public static Transport create(SentryOptions options, DiscardRecorder recorder) {
+    Transport main;
+    if (options.hasDsn() || options.outboxOnly()) {
+      main = new AsyncTransport(TransportConfig.forOptions(options), recorder);
+    } else {
+      main = NoopTransport.INSTANCE;
+    }
+    if (options.outboxOnly() && ((AsyncTransport) main).outboxDir() == null) {
+      Diagnostics.warn("outbox-only is set but the outbox cannot be used: nothing is kept");
+    }
+    if (!options.spotlight()) {
+      return main;
+    }
+    // the sink's own losses are not the application's: they go to a recorder nobody reports
+    Transport spotlight =
+        new AsyncTransport(TransportConfig.forSpotlight(options), new DiscardRecorder(null));
+    return new TeeTransport(main, spotlight);
+  }
+}
