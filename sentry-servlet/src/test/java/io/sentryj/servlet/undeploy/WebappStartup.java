@@ -16,6 +16,9 @@ public class WebappStartup implements ServletContextListener {
         o ->
             o.dsn("https://key@127.0.0.1:9/1")
                 .release("webapp@1.0")
+                // the outbox's threads and files take part in the undeploy check; keep its
+                // files in the build directory, not the machine's shared temporary one
+                .outboxDir("target/undeploy-outbox")
                 .externalConfiguration(false)
                 .sendDefaultPii(true));
   }
