@@ -310,8 +310,8 @@ public final class Sentry {
    * @return true if nothing was left
    */
   public static boolean flush(long timeoutMillis) {
-    SentryClient c = client();
-    return c == null || c.flush(timeoutMillis);
+    SentryRuntime r = runtime;
+    return r == null || r.flush(timeoutMillis);
   }
 
   /**

@@ -35,19 +35,17 @@ public final class SentryRuntime {
   private final SentryClient client;
   private final @Nullable SessionAggregator sessions;
   private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
-  private final @Nullable ShutdownHookIntegration shutdownHook;
+  private volatile @Nullable ShutdownHookIntegration shutdownHook;
   private final @Nullable LogBatcher logBatcher;
 
   private SentryRuntime(
       SentryClient client,
       @Nullable SessionAggregator sessions,
       @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler,
-      @Nullable ShutdownHookIntegration shutdownHook,
       @Nullable LogBatcher logBatcher) {
     this.client = client;
     this.sessions = sessions;
     this.uncaughtHandler = uncaughtHandler;
-    this.shutdownHook = shutdownHook;
     this.logBatcher = logBatcher;
   }
 
@@ -81,11 +79,13 @@ public final class SentryRuntime {
         options.enableUncaughtExceptionHandler()
             ? UncaughtExceptionHandlerIntegration.install(client)
             : null;
-    ShutdownHookIntegration hook =
-        options.enableShutdownHook() ? ShutdownHookIntegration.install(client) : null;
     Diagnostics.debug("SDK started: %s", client);
-    SentryRuntime runtime =
-        new SentryRuntime(client, sessions(options, transport), handler, hook, logs);
+    SentryRuntime runtime = new SentryRuntime(client, sessions(options, transport), handler, logs);
+    if (options.enableShutdownHook()) {
+      // the whole runtime, not only the client: the last session aggregates go out too
+      runtime.shutdownHook =
+          ShutdownHookIntegration.install(() -> runtime.close(options.shutdownTimeoutMillis()));
+    }
     current = runtime;
     return runtime;
   }
@@ -130,9 +130,26 @@ public final class SentryRuntime {
     return client;
   }
 
+  /** The shutdown hook, or null when {@code enable-shutdown-hook} is off. */
+  public @Nullable ShutdownHookIntegration shutdownHook() {
+    return shutdownHook;
+  }
+
   /** The structured-log batcher, or null unless {@code logs.enabled}. */
   public @Nullable LogBatcher logBatcher() {
     return logBatcher;
+  }
+
+  /**
+   * Sends what is queued anywhere in the SDK (session aggregates, logs, events), waiting at most
+   * {@code timeoutMillis} for the transport.
+   */
+  public boolean flush(long timeoutMillis) {
+    SessionAggregator aggregator = sessions;
+    if (aggregator != null) {
+      aggregator.flush();
+    }
+    return client.flush(timeoutMillis); // with logs enabled, sends the queued logs first
   }
 
   /** Removes the integrations and closes the client within the timeout. */

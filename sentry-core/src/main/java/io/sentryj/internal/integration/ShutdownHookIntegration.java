@@ -1,7 +1,5 @@
 package io.sentryj.internal.integration;
 
-import io.sentryj.internal.pipeline.SentryClient;
-
 /** Closes the SDK when the JVM shuts down, within {@code shutdownTimeoutMillis}. */
 public final class ShutdownHookIntegration {
   private final Thread hook;
@@ -10,13 +8,16 @@ public final class ShutdownHookIntegration {
     this.hook = hook;
   }
 
-  /** Registers the hook. */
-  public static ShutdownHookIntegration install(SentryClient client) {
-    Thread hook =
-        new Thread(
-            () -> client.close(client.options().shutdownTimeoutMillis()), "sentryj-shutdown");
+  /** Registers a hook that runs {@code close} when the JVM shuts down. */
+  public static ShutdownHookIntegration install(Runnable close) {
+    Thread hook = new Thread(close, "sentryj-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     return new ShutdownHookIntegration(hook);
+  }
+
+  /** The hook's thread, which the JVM starts at exit. */
+  public Thread thread() {
+    return hook;
   }
 
   /** Removes the hook, unless the JVM is already shutting down. */

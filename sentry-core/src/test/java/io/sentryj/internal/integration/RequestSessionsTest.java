@@ -42,6 +42,38 @@ class RequestSessionsTest {
     assertThat(transport.envelopes().get(0).items().get(0).type()).isEqualTo("sessions");
   }
 
+  @Test
+  void flushSendsWhatWasCountedSoFar() {
+    init("shop@1.0", true);
+    SentryRuntime.currentSessions().record(System.currentTimeMillis(), true, false);
+
+    assertThat(Sentry.flush(1000)).isTrue();
+
+    assertThat(transport.envelopes()).hasSize(1);
+    assertThat(transport.envelopes().get(0).items().get(0).type()).isEqualTo("sessions");
+    assertThat(SentryRuntime.currentSessions().pending()).isZero();
+  }
+
+  @Test
+  void theShutdownHookClosesTheWholeRuntimeSoSessionsGoOutToo() throws InterruptedException {
+    Sentry.init(
+        o ->
+            o.externalConfiguration(false)
+                .enableUncaughtExceptionHandler(false)
+                .release("shop@1.0")
+                .transportFactory(x -> transport));
+    SentryRuntime.currentSessions().record(System.currentTimeMillis(), false, false);
+    Thread hook = SentryRuntime.current().shutdownHook().thread();
+
+    hook.start(); // what the JVM does at exit
+    hook.join(10_000);
+    Runtime.getRuntime().removeShutdownHook(hook); // this JVM must not start it a second time
+
+    assertThat(transport.envelopes()).hasSize(1);
+    assertThat(transport.envelopes().get(0).items().get(0).type()).isEqualTo("sessions");
+    assertThat(transport.isClosed()).isTrue();
+  }
+
   private void init(String release, boolean tracking) {
     Sentry.init(
         o ->
