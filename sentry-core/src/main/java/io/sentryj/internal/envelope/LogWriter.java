@@ -148,7 +148,17 @@ public final class LogWriter {
     }
   }
 
-  /** One log, immutable. Attribute values are strings, booleans, whole or decimal numbers. */
+  /** The longest body sent, in characters; longer ones are cut. */
+  public static final int MAX_BODY_CHARS = 8192;
+
+  /** The longest string attribute sent, in characters; longer ones are cut. */
+  public static final int MAX_ATTRIBUTE_CHARS = 2048;
+
+  /**
+   * One log, immutable. Attribute values are strings, booleans, whole or decimal numbers. The body
+   * and string attributes are cut to {@link #MAX_BODY_CHARS} and {@link #MAX_ATTRIBUTE_CHARS}, so
+   * that one log cannot take a whole item's 1 MiB (protocol section 2).
+   */
   public static final class Record {
     private final long timestampMillis;
     private final SentryId traceId;
@@ -169,11 +179,21 @@ public final class LogWriter {
       this.traceId = traceId;
       this.spanId = spanId;
       this.level = level;
-      this.body = body;
+      this.body = ValueWriter.truncate(body, MAX_BODY_CHARS);
       this.attributes =
           attributes.isEmpty()
               ? Collections.<String, Object>emptyMap()
-              : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+              : Collections.unmodifiableMap(cutStrings(attributes));
+    }
+
+    private static Map<String, Object> cutStrings(Map<String, Object> attributes) {
+      Map<String, Object> copy = new LinkedHashMap<>(attributes);
+      for (Map.Entry<String, Object> a : copy.entrySet()) {
+        if (a.getValue() instanceof String) {
+          a.setValue(ValueWriter.truncate((String) a.getValue(), MAX_ATTRIBUTE_CHARS));
+        }
+      }
+      return copy;
     }
 
     public long timestampMillis() {

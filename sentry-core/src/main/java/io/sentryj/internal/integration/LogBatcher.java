@@ -42,6 +42,9 @@ public final class LogBatcher {
   /** The most logs waiting to be sent. */
   public static final int MAX_QUEUED = 1000;
 
+  /** Estimated bytes per envelope, well under the 1 MiB item limit. */
+  static final long MAX_BATCH_BYTES = 512 * 1024;
+
   /** How often queued logs are sent, at the latest. */
   public static final long FLUSH_INTERVAL_MILLIS = 5000;
 
@@ -177,10 +180,23 @@ public final class LogBatcher {
   }
 
   private void sendQueued() {
-    List<LogWriter.Record> batch = new ArrayList<>(MAX_PER_ENVELOPE);
-    while (queue.drainTo(batch, MAX_PER_ENVELOPE) > 0) {
+    List<LogWriter.Record> drained = new ArrayList<>(MAX_PER_ENVELOPE);
+    while (queue.drainTo(drained, MAX_PER_ENVELOPE) > 0) {
+      // a log item is at most 1 MiB (protocol section 2): long logs go out in smaller batches
+      List<LogWriter.Record> batch = new ArrayList<>(drained.size());
+      long bytes = 0;
+      for (LogWriter.Record record : drained) {
+        long size = LogWriter.estimatedBytes(record);
+        if (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
+          send(batch);
+          batch = new ArrayList<>(drained.size());
+          bytes = 0;
+        }
+        batch.add(record);
+        bytes += size;
+      }
       send(batch);
-      batch = new ArrayList<>(MAX_PER_ENVELOPE);
+      drained = new ArrayList<>(MAX_PER_ENVELOPE);
     }
   }
 

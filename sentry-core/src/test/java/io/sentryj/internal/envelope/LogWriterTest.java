@@ -55,6 +55,22 @@ class LogWriterTest {
   }
 
   @Test
+  void longBodiesAndStringAttributesAreCut() {
+    StringBuilder huge = new StringBuilder();
+    while (huge.length() < 1_000_000) {
+      huge.append("abcdefghij");
+    }
+    LogWriter.Record r =
+        record(
+            LogWriter.Level.INFO,
+            huge.toString(),
+            Collections.<String, Object>singletonMap("p", huge.toString()));
+    assertThat(r.body()).hasSizeLessThanOrEqualTo(LogWriter.MAX_BODY_CHARS);
+    assertThat((String) r.attributes().get("p"))
+        .hasSizeLessThanOrEqualTo(LogWriter.MAX_ATTRIBUTE_CHARS);
+  }
+
+  @Test
   void severityNumbersAreTheLowestOfEachRange() {
     assertThat(LogWriter.Level.values())
         .extracting(LogWriter.Level::severityNumber)

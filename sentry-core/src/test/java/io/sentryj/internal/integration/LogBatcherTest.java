@@ -82,6 +82,39 @@ class LogBatcherTest {
   }
 
   @Test
+  void hugeLogsAreCutAndSplitSoNoItemPassesOneMebibyte() throws Exception {
+    batcher = new LogBatcher(options, defaults, transport, recorder, NEVER); // no worker
+    StringBuilder huge = new StringBuilder();
+    while (huge.length() < 100_000) {
+      huge.append("0123456789");
+    }
+    java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+    for (int a = 0; a < 20; a++) {
+      attributes.put("param." + a, huge.toString());
+    }
+    for (int i = 0; i < 100; i++) {
+      batcher.add(
+          new LogWriter.Record(
+              System.currentTimeMillis(),
+              SentryId.random(),
+              null,
+              LogWriter.Level.INFO,
+              huge.toString(),
+              attributes));
+    }
+    batcher.flush(100);
+
+    assertThat(transport.envelopes()).hasSizeGreaterThan(1);
+    int logs = 0;
+    for (io.sentryj.Envelope envelope : transport.envelopes()) {
+      byte[] payload = envelope.items().get(0).payload();
+      assertThat(payload.length).isLessThanOrEqualTo(1024 * 1024);
+      logs += onlyItem(envelope).header().get("item_count").getAsInt();
+    }
+    assertThat(logs).isEqualTo(100);
+  }
+
+  @Test
   void closeSendsWhatIsLeftAndLaterLogsAreCountedAsDropped() {
     batcher = LogBatcher.start(options, defaults, transport, recorder, NEVER);
     batcher.add(record("before close"));
