@@ -1,34 +1,29 @@
 package io.sentryj.samples.console;
 
 import io.sentryj.Breadcrumb;
-import io.sentryj.Envelope;
-import io.sentryj.EnvelopeItem;
 import io.sentryj.Sentry;
 import io.sentryj.SentryLevel;
-import io.sentryj.Transport;
 import io.sentryj.User;
-import io.sentryj.protocol.Message;
-import io.sentryj.protocol.SentryEvent;
-import io.sentryj.protocol.SentryException;
-import java.util.List;
 
 /**
  * The API by hand: init, breadcrumbs, user, tags, a handled exception, a message, and an uncaught
- * exception at the end. Without a DSN, it prints what would be sent.
+ * exception at the end.
  */
 public final class ConsoleSample {
   private ConsoleSample() {}
 
   public static void main(String[] args) {
-    String dsn = System.getenv("SENTRY_DSN");
+    // The DSN (or an outbox to write to instead) comes from SENTRY_DSN, -Dsentry.dsn or
+    // sentry.properties; the README's demo command passes -Dsentry.outbox-only=true.
     Sentry.init(
-        options -> {
-          options.release("console-sample@1.0.0").environment("demo");
-          options.addInAppInclude("io.sentryj.samples");
-          if (dsn == null || dsn.isEmpty()) {
-            options.transportFactory(o -> new PrintingTransport());
-          }
-        });
+        options ->
+            options
+                .release("console-sample@1.0.0")
+                .environment("demo")
+                .addInAppInclude("io.sentryj.samples"));
+    if (!Sentry.isEnabled()) {
+      System.err.println("sentryj is off: set SENTRY_DSN, or run the demo command in the README");
+    }
 
     Sentry.setUser(User.builder().id("42").username("ada").build());
     Sentry.setTag("sample", "console");
@@ -58,46 +53,5 @@ public final class ConsoleSample {
     private void charge(String order) {
       throw new UnsupportedOperationException("card declined for " + order);
     }
-  }
-
-  /** Prints a line per event: level, title, breadcrumbs. */
-  static final class PrintingTransport implements Transport {
-    @Override
-    public void send(Envelope envelope) {
-      for (EnvelopeItem item : envelope.items()) {
-        SentryEvent event = item.event();
-        if (event != null) {
-          System.out.println(
-              "[sentryj demo] captured "
-                  + (event.getLevel() != null ? event.getLevel().protocolName() : "error")
-                  + " event "
-                  + event.getEventId()
-                  + ": "
-                  + title(event)
-                  + " ("
-                  + event.getBreadcrumbs().size()
-                  + " breadcrumbs)");
-        }
-      }
-    }
-
-    private static String title(SentryEvent event) {
-      List<SentryException> exceptions = event.getExceptions();
-      if (exceptions != null && !exceptions.isEmpty()) {
-        SentryException last = exceptions.get(exceptions.size() - 1);
-        return last.getType() + ": " + last.getValue();
-      }
-      Message message = event.getMessage();
-      String text = message != null ? message.getFormatted() : null;
-      return text != null ? text : "(no message)";
-    }
-
-    @Override
-    public boolean flush(long timeoutMillis) {
-      return true;
-    }
-
-    @Override
-    public void close(long timeoutMillis) {}
   }
 }
