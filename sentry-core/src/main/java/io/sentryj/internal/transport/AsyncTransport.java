@@ -28,6 +28,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,11 +67,18 @@ public final class AsyncTransport implements Transport {
   private static final byte[] EMPTY_HEADER = "{}\n".getBytes(StandardCharsets.UTF_8);
   private static final long EVENT_ESTIMATE_BYTES = 8 * 1024;
   private static final long ITEM_ESTIMATE_BYTES = 1024;
+  // writes handed to the outbox thread and not yet done; beyond this the worker writes itself,
+  // so a slow disk slows the worker (and the queue fills and counts) instead of filling the heap
+  private static final int MAX_WRITES_AHEAD = 64;
+  private static final long DISK_DRAIN_MILLIS = 2000;
 
   private final TransportConfig config;
   private final DiscardRecorder recorder;
   private final @Nullable HttpSender sender;
   private final @Nullable Outbox outbox;
+  // writes envelopes to the outbox in arrival order, so the worker serializes the next envelope
+  // while the disk takes the last one; sending an envelope still waits for its write
+  private final @Nullable ExecutorService diskWriter;
   private final RateLimiter limiter = new RateLimiter(AsyncTransport::now);
   private final EnvelopeWriter writer;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
@@ -86,6 +95,8 @@ public final class AsyncTransport implements Transport {
 
   // the worker's own state
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
+  // entries on their way to disk, in order; they join pending once written
+  private final ArrayDeque<Entry> writing = new ArrayDeque<>();
   private final List<FlushRequest> waiters = new ArrayList<>();
   private long pendingBytes;
   // bytes of stored envelopes also kept in memory, so that sending them reads nothing back
@@ -106,12 +117,22 @@ public final class AsyncTransport implements Transport {
             (item, cause) -> recorder.record(DiscardReason.INTERNAL_SDK_ERROR, item.category(), 1));
     Path dir = config.outboxDir;
     this.outbox = dir != null ? Outbox.open(dir) : null;
+    this.diskWriter = outbox != null ? diskWriter(config.threadName + "-outbox") : null;
     String url = config.url;
     this.sender = url != null ? new HttpSender(url, config) : null;
     this.nextReportAt = now() + config.clientReportIntervalMillis;
     this.worker = new Thread(this::run, config.threadName);
     worker.setDaemon(true);
     worker.start();
+  }
+
+  private static ExecutorService diskWriter(String name) {
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread t = new Thread(task, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static long now() {
@@ -298,6 +319,8 @@ public final class AsyncTransport implements Transport {
       queuedCount.decrementAndGet();
       queuedBytes.addAndGet(-q.estimate);
       accept(q);
+    } else if (message instanceof Written) {
+      written((Written) message);
     } else if (message instanceof Entry) {
       add((Entry) message); // written to disk by a crashing thread
     } else if (message instanceof Completion) {
@@ -316,27 +339,54 @@ public final class AsyncTransport implements Transport {
         return;
       }
       Outbox o = outbox;
+      ExecutorService disk = diskWriter;
       byte[] bytes = e.bytes;
-      if (o != null && bytes != null) {
-        try {
-          e.path = o.write(bytes);
-          if (cachedBytes + e.size <= config.maxQueueBytes) {
-            cachedBytes += e.size; // keep them while memory allows
-          } else {
-            e.bytes = null;
-          }
-        } catch (IOException ex) {
-          if (!warnedWrite) {
-            warnedWrite = true;
-            Diagnostics.warn("writing to the outbox failed: %s", Diagnostics.describe(ex));
-          }
-        }
+      if (o == null || bytes == null) {
+        add(e);
+      } else if (disk != null && writing.size() < MAX_WRITES_AHEAD) {
+        writing.addLast(e);
+        disk.execute(() -> inbox.add(write(o, e, bytes)));
+      } else {
+        written(write(o, e, bytes));
       }
-      add(e);
     } catch (RuntimeException ex) {
       count(q.envelope.items(), DiscardReason.INTERNAL_SDK_ERROR);
       Diagnostics.error("an envelope could not be prepared", ex);
     }
+  }
+
+  /** Writes an envelope's file; on the outbox thread, or on the worker when it is behind. */
+  private static Written write(Outbox o, Entry e, byte[] bytes) {
+    try {
+      return new Written(e, o.write(bytes), null);
+    } catch (IOException ex) {
+      return new Written(e, null, ex);
+    }
+  }
+
+  /** An envelope's write finished: it may now be sent, from disk or, memory allowing, memory. */
+  private void written(Written w) {
+    Entry e = w.entry;
+    if (writing.peekFirst() == e) {
+      writing.removeFirst();
+    } else {
+      writing.remove(e);
+    }
+    IOException error = w.error;
+    if (error != null) {
+      if (!warnedWrite) {
+        warnedWrite = true;
+        Diagnostics.warn("writing to the outbox failed: %s", Diagnostics.describe(error));
+      }
+    } else {
+      e.path = w.path;
+      if (cachedBytes + e.size <= config.maxQueueBytes) {
+        cachedBytes += e.size; // keep them while memory allows
+      } else {
+        e.bytes = null;
+      }
+    }
+    add(e);
   }
 
   /**
@@ -719,6 +769,10 @@ public final class AsyncTransport implements Transport {
 
   /** Whether every envelope up to {@code seq} was sent, dropped, or stored while sending waits. */
   private boolean isSettled(long seq) {
+    Entry first = writing.peekFirst();
+    if (first != null && first.seq <= seq) {
+      return false; // not even on disk yet
+    }
     if (sender == null) {
       return true;
     }
@@ -739,7 +793,7 @@ public final class AsyncTransport implements Transport {
     if (pastDeadline()) {
       return true;
     }
-    if (!inFlight.isEmpty()) {
+    if (!inFlight.isEmpty() || !writing.isEmpty()) {
       return false;
     }
     boolean moreToSend = sender != null && !pending.isEmpty() && backoffUntil < closeDeadline;
@@ -771,6 +825,8 @@ public final class AsyncTransport implements Transport {
     for (Object m; (m = inbox.poll()) != null; ) {
       if (m instanceof Queued) {
         count(((Queued) m).envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+      } else if (m instanceof Written) {
+        writing.remove(((Written) m).entry); // on disk: the next start sends it
       } else if (m instanceof FlushRequest) {
         waiters.add((FlushRequest) m);
       }
@@ -779,6 +835,7 @@ public final class AsyncTransport implements Transport {
       w.done.countDown();
     }
     waiters.clear();
+    stopDiskWriter();
     Outbox o = outbox;
     if (o != null) {
       o.close();
@@ -788,6 +845,36 @@ public final class AsyncTransport implements Transport {
       s.close();
     }
     terminated.countDown();
+  }
+
+  /**
+   * Lets the outbox thread finish the writes it holds (they stay on disk for the next start); what
+   * it cannot finish in time is counted as lost.
+   */
+  private void stopDiskWriter() {
+    ExecutorService disk = diskWriter;
+    if (disk == null) {
+      return;
+    }
+    disk.shutdown();
+    boolean done = false;
+    try {
+      done = disk.awaitTermination(DISK_DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!done) {
+      disk.shutdownNow();
+    }
+    for (Object m; (m = inbox.poll()) != null; ) {
+      if (m instanceof Written) {
+        writing.remove(((Written) m).entry); // on disk: the next start sends it
+      }
+    }
+    for (Entry e : writing) {
+      countEntry(e, DiscardReason.QUEUE_OVERFLOW);
+    }
+    writing.clear();
   }
 
   // ---------------------------------------------------------------- counting
@@ -877,6 +964,19 @@ public final class AsyncTransport implements Transport {
 
     InFlight(List<Outcome> report) {
       this.report = report;
+    }
+  }
+
+  /** An envelope's write to the outbox, done: its file, or why there is none. */
+  private static final class Written {
+    final Entry entry;
+    final @Nullable Path path;
+    final @Nullable IOException error;
+
+    Written(Entry entry, @Nullable Path path, @Nullable IOException error) {
+      this.entry = entry;
+      this.path = path;
+      this.error = error;
     }
   }
 
