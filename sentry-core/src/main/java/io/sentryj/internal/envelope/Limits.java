@@ -9,10 +9,7 @@ final class Limits {
   static final int UNLIMITED = Integer.MAX_VALUE;
 
   /** What is always written: nothing cut but the protocol's own limits and runaway nesting. */
-  static final Limits FULL =
-      new Limits(
-          "full", UNLIMITED, true, 16, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, UNLIMITED, true,
-          false, false);
+  static final Limits FULL = new Stage("full").build();
 
   /** The stages tried after {@link #FULL}, in order; each keeps the cuts of the one before. */
   static final Limits[] REDUCED = reduced();
@@ -42,185 +39,132 @@ final class Limits {
   /** Only what an event cannot be without, with short strings: the last resort. */
   final boolean minimal;
 
-  @SuppressWarnings("TooManyParameters") // private; the stages below name what they change
-  private Limits(
-      String name,
-      int maxBreadcrumbs,
-      boolean extra,
-      int bagDepth,
-      int bagItems,
-      int bagString,
-      int maxString,
-      int maxFrames,
-      int maxExceptions,
-      boolean secondary,
-      boolean skeleton,
-      boolean minimal) {
-    this.name = name;
-    this.maxBreadcrumbs = maxBreadcrumbs;
-    this.extra = extra;
-    this.bagDepth = bagDepth;
-    this.bagItems = bagItems;
-    this.bagString = bagString;
-    this.maxString = maxString;
-    this.maxFrames = maxFrames;
-    this.maxExceptions = maxExceptions;
-    this.secondary = secondary;
-    this.skeleton = skeleton;
-    this.minimal = minimal;
+  private Limits(Stage s) {
+    this.name = s.name;
+    this.maxBreadcrumbs = s.maxBreadcrumbs;
+    this.extra = s.extra;
+    this.bagDepth = s.bagDepth;
+    this.bagItems = s.bagItems;
+    this.bagString = s.bagString;
+    this.maxString = s.maxString;
+    this.maxFrames = s.maxFrames;
+    this.maxExceptions = s.maxExceptions;
+    this.secondary = s.secondary;
+    this.skeleton = s.skeleton;
+    this.minimal = s.minimal;
   }
 
   private static Limits[] reduced() {
-    Limits fewerCrumbs = FULL.named("newest 10 breadcrumbs").breadcrumbs(10);
-    Limits noExtra = fewerCrumbs.named("no extra, small data bags").noExtra().bags(4, 50, 1024);
-    Limits shortStrings = noExtra.named("strings cut to 4 KiB").strings(4096);
-    Limits shortStacks = shortStrings.named("stacks cut to 100 frames").stacks(100, 20);
+    Limits fewerCrumbs = FULL.then("newest 10 breadcrumbs").breadcrumbs(10).build();
+    Limits noExtra =
+        fewerCrumbs.then("no extra, small data bags").noExtra().bags(4, 50, 1024).build();
+    Limits shortStrings = noExtra.then("strings cut to 4 KiB").strings(4096).build();
+    Limits shortStacks = shortStrings.then("stacks cut to 100 frames").stacks(100, 20).build();
     Limits essentials =
         shortStacks
-            .named("only the exception, trace and tags")
+            .then("only the exception, trace and tags")
             .breadcrumbs(0)
             .bags(3, 20, 256)
             .strings(1024)
             .stacks(20, 5)
-            .essentialsOnly();
+            .essentialsOnly()
+            .build();
     Limits skeleton =
-        essentials.named("skeleton").stacks(0, 1).strings(200).bags(1, 10, 200).skeleton(false);
-    Limits minimal = skeleton.named("minimal").strings(32).skeleton(true);
+        essentials
+            .then("skeleton")
+            .stacks(0, 1)
+            .strings(200)
+            .bags(1, 10, 200)
+            .skeleton(false)
+            .build();
+    Limits minimal = skeleton.then("minimal").strings(32).skeleton(true).build();
     return new Limits[] {
       fewerCrumbs, noExtra, shortStrings, shortStacks, essentials, skeleton, minimal
     };
   }
 
-  private Limits named(String newName) {
-    return new Limits(
-        newName,
-        maxBreadcrumbs,
-        extra,
-        bagDepth,
-        bagItems,
-        bagString,
-        maxString,
-        maxFrames,
-        maxExceptions,
-        secondary,
-        skeleton,
-        minimal);
-  }
-
-  private Limits breadcrumbs(int max) {
-    return new Limits(
-        name,
-        max,
-        extra,
-        bagDepth,
-        bagItems,
-        bagString,
-        maxString,
-        maxFrames,
-        maxExceptions,
-        secondary,
-        skeleton,
-        minimal);
-  }
-
-  private Limits noExtra() {
-    return new Limits(
-        name,
-        maxBreadcrumbs,
-        false,
-        bagDepth,
-        bagItems,
-        bagString,
-        maxString,
-        maxFrames,
-        maxExceptions,
-        secondary,
-        skeleton,
-        minimal);
-  }
-
-  private Limits bags(int depth, int items, int string) {
-    return new Limits(
-        name,
-        maxBreadcrumbs,
-        extra,
-        depth,
-        items,
-        string,
-        maxString,
-        maxFrames,
-        maxExceptions,
-        secondary,
-        skeleton,
-        minimal);
-  }
-
-  private Limits strings(int max) {
-    return new Limits(
-        name,
-        maxBreadcrumbs,
-        extra,
-        bagDepth,
-        bagItems,
-        bagString,
-        max,
-        maxFrames,
-        maxExceptions,
-        secondary,
-        skeleton,
-        minimal);
-  }
-
-  private Limits stacks(int frames, int exceptions) {
-    return new Limits(
-        name,
-        maxBreadcrumbs,
-        extra,
-        bagDepth,
-        bagItems,
-        bagString,
-        maxString,
-        frames,
-        exceptions,
-        secondary,
-        skeleton,
-        minimal);
-  }
-
-  private Limits essentialsOnly() {
-    return new Limits(
-        name,
-        maxBreadcrumbs,
-        extra,
-        bagDepth,
-        bagItems,
-        bagString,
-        maxString,
-        maxFrames,
-        maxExceptions,
-        false,
-        skeleton,
-        minimal);
-  }
-
-  private Limits skeleton(boolean minimalToo) {
-    return new Limits(
-        name,
-        maxBreadcrumbs,
-        extra,
-        bagDepth,
-        bagItems,
-        bagString,
-        maxString,
-        maxFrames,
-        maxExceptions,
-        secondary,
-        true,
-        minimalToo);
+  /** The next stage: these limits under a new name, to cut further. */
+  private Stage then(String newName) {
+    Stage s = new Stage(newName);
+    s.maxBreadcrumbs = maxBreadcrumbs;
+    s.extra = extra;
+    s.bagDepth = bagDepth;
+    s.bagItems = bagItems;
+    s.bagString = bagString;
+    s.maxString = maxString;
+    s.maxFrames = maxFrames;
+    s.maxExceptions = maxExceptions;
+    s.secondary = secondary;
+    s.skeleton = skeleton;
+    s.minimal = minimal;
+    return s;
   }
 
   @Override
   public String toString() {
     return name;
+  }
+
+  /** A stage being made: starts as {@link #FULL}'s values, each method cuts one thing more. */
+  private static final class Stage {
+    final String name;
+    int maxBreadcrumbs = UNLIMITED;
+    boolean extra = true;
+    int bagDepth = 16;
+    int bagItems = UNLIMITED;
+    int bagString = UNLIMITED;
+    int maxString = UNLIMITED;
+    int maxFrames = UNLIMITED;
+    int maxExceptions = UNLIMITED;
+    boolean secondary = true;
+    boolean skeleton;
+    boolean minimal;
+
+    Stage(String name) {
+      this.name = name;
+    }
+
+    Stage breadcrumbs(int max) {
+      maxBreadcrumbs = max;
+      return this;
+    }
+
+    Stage noExtra() {
+      extra = false;
+      return this;
+    }
+
+    Stage bags(int depth, int items, int string) {
+      bagDepth = depth;
+      bagItems = items;
+      bagString = string;
+      return this;
+    }
+
+    Stage strings(int max) {
+      maxString = max;
+      return this;
+    }
+
+    Stage stacks(int frames, int exceptions) {
+      maxFrames = frames;
+      maxExceptions = exceptions;
+      return this;
+    }
+
+    Stage essentialsOnly() {
+      secondary = false;
+      return this;
+    }
+
+    Stage skeleton(boolean minimalToo) {
+      skeleton = true;
+      minimal = minimalToo;
+      return this;
+    }
+
+    Limits build() {
+      return new Limits(this);
+    }
   }
 }
