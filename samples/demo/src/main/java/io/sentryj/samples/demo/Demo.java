@@ -68,7 +68,10 @@ public final class Demo {
     if (inspect != 0) {
       problems.add("inspect found envelopes it could not read");
     }
-    OutboxSummary.read(outbox).print(out, capturesLogging(agentJar()));
+    OutboxSummary summary = OutboxSummary.read(outbox);
+    if (delivery.outboxOnly() || !summary.isEmpty()) {
+      summary.print(out, capturesLogging(agentJar()));
+    }
     out.println();
     if (delivery.outboxOnly()) {
       out.println("The envelopes are in " + outbox + ". Set SENTRY_DSN to send them to Sentry.");

@@ -93,6 +93,11 @@ final class OutboxSummary {
     return bySample.getOrDefault(sample, List.of());
   }
 
+  /** Whether the outbox held no event at all. */
+  boolean isEmpty() {
+    return bySample.isEmpty() && others == 0;
+  }
+
   /** Prints one block per sample, and what a missing event means. */
   void print(PrintStream out, boolean agentLogsExpected) {
     out.println();

@@ -1,6 +1,7 @@
 package io.sentryj.samples.demo;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -117,7 +118,7 @@ final class SampleRunner {
     }
     try {
       String deps = new String(Files.readAllBytes(dependencies), StandardCharsets.UTF_8).trim();
-      return deps.isEmpty() ? classes.toString() : classes + java.io.File.pathSeparator + deps;
+      return deps.isEmpty() ? classes.toString() : classes + File.pathSeparator + deps;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
