@@ -8,6 +8,8 @@ import io.sentryj.SentryOptions;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
 import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.logging.LoggingCapture;
+import io.sentryj.agent.instrumentation.logging.LoggingInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
@@ -54,7 +56,12 @@ final class AgentInstaller {
 
   /** Every instrumentation, in the order they are installed. */
   static List<AgentInstrumentation> instrumentations() {
-    return Arrays.asList(new UncaughtInstrumentation(), new ExecutorInstrumentation());
+    return Arrays.asList(
+        new UncaughtInstrumentation(),
+        new ExecutorInstrumentation(),
+        LoggingInstrumentation.logback(),
+        LoggingInstrumentation.log4j2(),
+        LoggingInstrumentation.jul());
   }
 
   static void printLine(String line) {
@@ -83,6 +90,11 @@ final class AgentInstaller {
             ? new TaskCarrier(uncaught != null ? uncaught::captureThrown : null)
             : null;
     AgentHooks.install(carrier, uncaught);
+    if (settings.isEnabled("logback")
+        || settings.isEnabled("log4j2")
+        || settings.isEnabled("jul")) {
+      LoggingCapture.install(settings::get);
+    }
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {
       if (settings.isEnabled(each.name())) {
