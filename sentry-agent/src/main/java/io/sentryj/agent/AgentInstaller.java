@@ -8,6 +8,11 @@ import io.sentryj.SentryOptions;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
 import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.http.HttpHooks;
+import io.sentryj.agent.instrumentation.http.HttpInstrumentation;
+import io.sentryj.agent.instrumentation.http.OutgoingHttp;
+import io.sentryj.agent.instrumentation.jdbc.JdbcHooks;
+import io.sentryj.agent.instrumentation.jdbc.JdbcInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
@@ -38,6 +43,9 @@ final class AgentInstaller {
 
   private static final int RETRANSFORM_BATCH = 100;
 
+  /** URLs that get {@code sentry-trace} and {@code baggage}: read here, unknown to the core. */
+  static final String TRACE_PROPAGATION_TARGETS = "trace-propagation-targets";
+
   /**
    * ByteBuddy's switch away from {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
    * standard error. Written under ByteBuddy's own name, so that shading moves it with ByteBuddy.
@@ -54,7 +62,11 @@ final class AgentInstaller {
 
   /** Every instrumentation, in the order they are installed. */
   static List<AgentInstrumentation> instrumentations() {
-    return Arrays.asList(new UncaughtInstrumentation(), new ExecutorInstrumentation());
+    return Arrays.asList(
+        new UncaughtInstrumentation(),
+        new ExecutorInstrumentation(),
+        new HttpInstrumentation(),
+        new JdbcInstrumentation());
   }
 
   static void printLine(String line) {
@@ -83,6 +95,12 @@ final class AgentInstaller {
             ? new TaskCarrier(uncaught != null ? uncaught::captureThrown : null)
             : null;
     AgentHooks.install(carrier, uncaught);
+    if (settings.isEnabled("http")) {
+      HttpHooks.install(new OutgoingHttp(settings.get(TRACE_PROPAGATION_TARGETS), options.dsn()));
+    }
+    if (settings.isEnabled("jdbc")) {
+      JdbcHooks.install();
+    }
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {
       if (settings.isEnabled(each.name())) {
