@@ -32,8 +32,11 @@ public final class HttpHooks implements HttpBridge.Hooks {
   @Override
   public @Nullable Object urlConnectionBefore(Object connection, boolean connected) {
     OutgoingHttp.Exchange started = connections.get(connection);
-    if (started != null || connected || !(connection instanceof HttpURLConnection)) {
-      return started;
+    if (started != null) {
+      return started.isFinished() ? null : connection; // a later call of the same exchange
+    }
+    if (connected || !(connection instanceof HttpURLConnection)) {
+      return null;
     }
     HttpURLConnection c = (HttpURLConnection) connection;
     String url = c.getURL().toString();
@@ -62,7 +65,9 @@ public final class HttpHooks implements HttpBridge.Hooks {
     if (!read && thrown == null) {
       return; // connected or writing: the response comes later
     }
-    OutgoingHttp.Exchange exchange = connections.remove(state);
+    // kept, finished, while the connection lives: its later calls (getResponseCode after a
+    // failure calls getInputStream again) must not start another exchange
+    OutgoingHttp.Exchange exchange = connections.get(state);
     if (exchange == null) {
       return;
     }

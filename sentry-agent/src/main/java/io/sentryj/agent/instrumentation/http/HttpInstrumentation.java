@@ -24,7 +24,7 @@ public final class HttpInstrumentation implements AgentInstrumentation {
   private static final String JAVA_HTTP_CLIENT = "jdk.internal.net.http.HttpClientImpl";
   private static final String APACHE4_PACKAGE = "org.apache.http.impl.client.";
   private static final String APACHE5_PACKAGE = "org.apache.hc.client5.http.impl.classic.";
-  private static final String OKHTTP_BUILDER = "okhttp3.OkHttpClient$Builder";
+  private static final String OKHTTP_BUILDER = OkHttpInterceptor.PACKAGE + "OkHttpClient$Builder";
 
   @Override
   public String name() {

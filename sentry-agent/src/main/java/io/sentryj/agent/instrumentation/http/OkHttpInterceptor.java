@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * enqueue} alike.
  */
 final class OkHttpInterceptor implements InvocationHandler {
+  /**
+   * The application's OkHttp package, built at run time: the agent jar relocates the OkHttp it
+   * bundles and, with it, every string constant naming {@code okhttp3} classes.
+   */
+  static final String PACKAGE = "okhttp".concat("3.");
+
   private final OutgoingHttp http;
 
   private OkHttpInterceptor(OutgoingHttp http) {
@@ -37,7 +43,7 @@ final class OkHttpInterceptor implements InvocationHandler {
     }
     ClassLoader loader = builder.getClass().getClassLoader();
     try {
-      Class<?> type = Class.forName("okhttp3.Interceptor", false, loader);
+      Class<?> type = Class.forName(PACKAGE + "Interceptor", false, loader);
       interceptors.add(
           Proxy.newProxyInstance(loader, new Class<?>[] {type}, new OkHttpInterceptor(http)));
     } catch (ClassNotFoundException e) {

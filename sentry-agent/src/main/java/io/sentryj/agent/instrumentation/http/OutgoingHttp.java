@@ -251,6 +251,10 @@ public final class OutgoingHttp {
       return this;
     }
 
+    synchronized boolean isFinished() {
+      return finished;
+    }
+
     /** True the first time only. */
     synchronized boolean finish() {
       if (finished) {
