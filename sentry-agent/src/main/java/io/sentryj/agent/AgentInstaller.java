@@ -8,6 +8,11 @@ import io.sentryj.SentryOptions;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
 import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.http.HttpHooks;
+import io.sentryj.agent.instrumentation.http.HttpInstrumentation;
+import io.sentryj.agent.instrumentation.http.OutgoingHttp;
+import io.sentryj.agent.instrumentation.jdbc.JdbcHooks;
+import io.sentryj.agent.instrumentation.jdbc.JdbcInstrumentation;
 import io.sentryj.agent.instrumentation.logging.LoggingCapture;
 import io.sentryj.agent.instrumentation.logging.LoggingInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
@@ -40,6 +45,9 @@ final class AgentInstaller {
 
   private static final int RETRANSFORM_BATCH = 100;
 
+  /** URLs that get {@code sentry-trace} and {@code baggage}: read here, unknown to the core. */
+  static final String TRACE_PROPAGATION_TARGETS = "trace-propagation-targets";
+
   /**
    * ByteBuddy's switch away from {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
    * standard error. Written under ByteBuddy's own name, so that shading moves it with ByteBuddy.
@@ -61,7 +69,9 @@ final class AgentInstaller {
         new ExecutorInstrumentation(),
         LoggingInstrumentation.logback(),
         LoggingInstrumentation.log4j2(),
-        LoggingInstrumentation.jul());
+        LoggingInstrumentation.jul(),
+        new HttpInstrumentation(),
+        new JdbcInstrumentation());
   }
 
   static void printLine(String line) {
@@ -94,6 +104,12 @@ final class AgentInstaller {
         || settings.isEnabled("log4j2")
         || settings.isEnabled("jul")) {
       LoggingCapture.install(settings::get);
+    }
+    if (settings.isEnabled("http")) {
+      HttpHooks.install(new OutgoingHttp(settings.get(TRACE_PROPAGATION_TARGETS), options.dsn()));
+    }
+    if (settings.isEnabled("jdbc")) {
+      JdbcHooks.install();
     }
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {

@@ -160,6 +160,42 @@ final class ForkedJvm {
     return messages;
   }
 
+  /** Entries of this JVM's class path whose file name starts with one of the prefixes. */
+  static List<String> testJars(String... namePrefixes) {
+    List<String> jars = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String name = Paths.get(entry).getFileName().toString();
+      if (name.endsWith(".jar") && Arrays.stream(namePrefixes).anyMatch(name::startsWith)) {
+        jars.add(entry);
+      }
+    }
+    return jars;
+  }
+
+  /**
+   * Starts {@code mainClass} from the application classes and the given jars, with JVM options and
+   * program arguments.
+   */
+  static Process startApp(
+      Jdk jdk,
+      Path workDir,
+      List<String> jars,
+      List<String> jvmOptions,
+      String mainClass,
+      String... args)
+      throws IOException {
+    List<String> classPath = new ArrayList<>();
+    classPath.add(APP_CLASSES.toString());
+    classPath.addAll(jars);
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java());
+    command.addAll(jvmOptions);
+    command.addAll(
+        Arrays.asList("-cp", String.join(java.io.File.pathSeparator, classPath), mainClass));
+    command.addAll(Arrays.asList(args));
+    return start(workDir, command);
+  }
+
   /** A JDK to run the applications on. */
   record Jdk(String name, Path home, int feature) {
     String java() {

@@ -3,6 +3,7 @@ package io.sentryj.internal.scope;
 import io.sentryj.SentryId;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -147,6 +148,79 @@ public final class TraceHeaders {
       return d >= 0 && d < 1 ? d : null;
     } catch (NumberFormatException e) {
       return null;
+    }
+  }
+
+  /**
+   * The {@code sentry-trace} value for an outgoing request (protocol section 7): {@code
+   * trace-span}, with {@code -1} or {@code -0} only when the sampling decision is known.
+   */
+  public static String outgoingSentryTrace(PropagationContext context) {
+    Boolean sampled = context.sampled();
+    String value = context.traceId() + "-" + context.spanId();
+    return sampled == null ? value : value + (sampled ? "-1" : "-0");
+  }
+
+  /**
+   * The {@code baggage} value for an outgoing request: the caller's frozen dynamic sampling context
+   * when the trace was continued with one, else this SDK's ({@code trace_id}, {@code public_key},
+   * {@code environment}, {@code release}, {@code sample_rand}, {@code sampled}), as {@code sentry-}
+   * members, URI-encoded.
+   */
+  public static String outgoingBaggage(
+      PropagationContext context,
+      @Nullable String publicKey,
+      @Nullable String environment,
+      @Nullable String release) {
+    Map<String, String> dsc = context.frozenDsc();
+    if (dsc == null) {
+      dsc = new LinkedHashMap<>();
+      dsc.put("trace_id", context.traceId().toString());
+      putIfSet(dsc, "public_key", publicKey);
+      putIfSet(dsc, "environment", environment);
+      putIfSet(dsc, "release", release);
+      dsc.put("sample_rand", formatSampleRand(context.sampleRand()));
+      Boolean sampled = context.sampled();
+      if (sampled != null) {
+        dsc.put("sampled", sampled.toString());
+      }
+    }
+    StringBuilder baggage = new StringBuilder();
+    for (Map.Entry<String, String> member : dsc.entrySet()) {
+      if (baggage.length() > 0) {
+        baggage.append(',');
+      }
+      baggage
+          .append("sentry-")
+          .append(member.getKey())
+          .append('=')
+          .append(encode(member.getValue()));
+    }
+    return baggage.toString();
+  }
+
+  private static void putIfSet(Map<String, String> dsc, String key, @Nullable String value) {
+    if (value != null) {
+      dsc.put(key, value);
+    }
+  }
+
+  /** Six decimals, truncated so that the value stays below 1. */
+  private static String formatSampleRand(double rand) {
+    long micros = Math.max(0L, Math.min(999_999L, (long) (rand * 1_000_000d)));
+    String digits = Long.toString(micros);
+    StringBuilder sb = new StringBuilder(8).append("0.");
+    for (int i = digits.length(); i < 6; i++) {
+      sb.append('0');
+    }
+    return sb.append(digits).toString();
+  }
+
+  private static String encode(String value) {
+    try {
+      return URLEncoder.encode(value, "UTF-8").replace("+", "%20");
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException(e); // UTF-8 is always there
     }
   }
 }
