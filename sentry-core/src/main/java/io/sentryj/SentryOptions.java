@@ -53,6 +53,7 @@ public final class SentryOptions {
   private final int maxBreadcrumbs;
   private final List<String> ignoredExceptionsForType;
   private final List<String> ignoredErrors;
+  private final List<String> tracePropagationTargets;
   private final long shutdownTimeoutMillis;
   private final long flushTimeoutMillis;
   private final @Nullable Proxy proxy;
@@ -111,6 +112,7 @@ public final class SentryOptions {
     this.maxBreadcrumbs = Math.min(b.maxBreadcrumbs, MAX_BREADCRUMBS_LIMIT);
     this.ignoredExceptionsForType = immutableList(b.ignoredExceptionsForType);
     this.ignoredErrors = immutableList(b.ignoredErrors);
+    this.tracePropagationTargets = immutableList(b.tracePropagationTargets);
     this.shutdownTimeoutMillis = b.shutdownTimeoutMillis;
     this.flushTimeoutMillis = b.flushTimeoutMillis;
     this.proxy = b.proxy();
@@ -257,6 +259,14 @@ public final class SentryOptions {
   /** Messages of events never sent: each an exact string or a regular expression. */
   public List<String> ignoredErrors() {
     return ignoredErrors;
+  }
+
+  /**
+   * URLs of outgoing requests that get {@code sentry-trace} and {@code baggage} headers: each a
+   * substring or a regular expression; every URL by default ({@code .*}), none when empty.
+   */
+  public List<String> tracePropagationTargets() {
+    return tracePropagationTargets;
   }
 
   /** How long {@code close()} from the shutdown hook may take, 2000 ms by default. */
@@ -649,6 +659,7 @@ public final class SentryOptions {
     int maxBreadcrumbs = 100;
     final List<String> ignoredExceptionsForType = new ArrayList<>();
     final List<String> ignoredErrors = new ArrayList<>();
+    final List<String> tracePropagationTargets = new ArrayList<>(Collections.singletonList(".*"));
     long shutdownTimeoutMillis = 2000;
     long flushTimeoutMillis = 15000;
     // kept apart because proxy.* keys arrive one by one from different sources
@@ -714,6 +725,7 @@ public final class SentryOptions {
       maxBreadcrumbs = o.maxBreadcrumbs;
       ignoredExceptionsForType.addAll(o.ignoredExceptionsForType);
       ignoredErrors.addAll(o.ignoredErrors);
+      replace(tracePropagationTargets, o.tracePropagationTargets);
       shutdownTimeoutMillis = o.shutdownTimeoutMillis;
       flushTimeoutMillis = o.flushTimeoutMillis;
       setProxy(o.proxy);
@@ -773,6 +785,7 @@ public final class SentryOptions {
       m.put(
           "ignored-exceptions-for-type", (b, t) -> replace(b.ignoredExceptionsForType, t.asList()));
       m.put("ignored-errors", (b, t) -> replace(b.ignoredErrors, t.asList()));
+      m.put("trace-propagation-targets", (b, t) -> replace(b.tracePropagationTargets, t.asList()));
       m.put(
           "shutdown-timeout-millis",
           (b, t) -> b.shutdownTimeoutMillis = t.asLong(NOT_NEGATIVE_RULE));
@@ -833,11 +846,11 @@ public final class SentryOptions {
      *
      * <p>The keys: {@code dsn, environment, release, dist, server-name, sample-rate, debug,
      * send-default-pii, in-app-includes, in-app-excludes, tags.<name>, max-breadcrumbs,
-     * ignored-exceptions-for-type, ignored-errors, shutdown-timeout-millis, flush-timeout-millis,
-     * proxy.host, proxy.port, proxy.user, proxy.pass, attach-stacktrace, attach-threads,
-     * attach-server-name, max-attachment-size, enable-uncaught-exception-handler,
-     * enable-shutdown-hook, send-client-reports, logs.enabled}. enable-shutdown-hook,
-     * send-client-reports, max-request-body-size, capture-server-errors,
+     * ignored-exceptions-for-type, ignored-errors, trace-propagation-targets,
+     * shutdown-timeout-millis, flush-timeout-millis, proxy.host, proxy.port, proxy.user,
+     * proxy.pass, attach-stacktrace, attach-threads, attach-server-name, max-attachment-size,
+     * enable-uncaught-exception-handler, enable-shutdown-hook, send-client-reports, logs.enabled}.
+     * enable-shutdown-hook, send-client-reports, max-request-body-size, capture-server-errors,
      * enable-auto-session-tracking}.
      *
      * @throws IllegalArgumentException when the text is not of the key's type, naming key and value
@@ -953,6 +966,15 @@ public final class SentryOptions {
     public Builder addIgnoredError(String messageOrRegex) {
       ignoredErrors.add(messageOrRegex);
       return code("ignored-errors");
+    }
+
+    /**
+     * Sets the URLs of outgoing requests that get trace headers: substrings or regular expressions;
+     * an empty list sends them nowhere.
+     */
+    public Builder tracePropagationTargets(List<String> targets) {
+      replace(tracePropagationTargets, targets);
+      return code("trace-propagation-targets");
     }
 
     /** Sets how long closing from the shutdown hook may take, 0 or more. */

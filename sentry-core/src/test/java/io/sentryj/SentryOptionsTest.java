@@ -114,6 +114,20 @@ class SentryOptionsTest {
   }
 
   @Test
+  void tracePropagationTargetsAreEveryUrlByDefaultAndNoneWhenEmpty() {
+    assertThat(SentryOptions.builder().build().tracePropagationTargets()).containsExactly(".*");
+    assertThat(
+            SentryOptions.builder()
+                .option("trace-propagation-targets", "api.shop.test, ^https://pay\\..*")
+                .build()
+                .tracePropagationTargets())
+        .containsExactly("api.shop.test", "^https://pay\\..*");
+    SentryOptions none = SentryOptions.builder().option("trace-propagation-targets", "").build();
+    assertThat(none.tracePropagationTargets()).isEmpty();
+    assertThat(none.toBuilder().build().tracePropagationTargets()).isEmpty();
+  }
+
+  @Test
   void optionSetsTagsByName() {
     SentryOptions options =
         SentryOptions.builder()

@@ -45,9 +45,6 @@ final class AgentInstaller {
 
   private static final int RETRANSFORM_BATCH = 100;
 
-  /** URLs that get {@code sentry-trace} and {@code baggage}: read here, unknown to the core. */
-  static final String TRACE_PROPAGATION_TARGETS = "trace-propagation-targets";
-
   /**
    * ByteBuddy's switch away from {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
    * standard error. Written under ByteBuddy's own name, so that shading moves it with ByteBuddy.
@@ -106,7 +103,8 @@ final class AgentInstaller {
       LoggingCapture.install(settings::get);
     }
     if (settings.isEnabled("http")) {
-      HttpHooks.install(new OutgoingHttp(settings.get(TRACE_PROPAGATION_TARGETS), options.dsn()));
+      HttpHooks.install(
+          new OutgoingHttp(String.join(",", options.tracePropagationTargets()), options.dsn()));
     }
     if (settings.isEnabled("jdbc")) {
       JdbcHooks.install();
