@@ -61,7 +61,22 @@ import org.jspecify.annotations.Nullable;
 public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private static final Object INIT_LOCK = new Object();
   private static final int MAX_REPORTED_FAILURES = 8;
-  private static final String[] IGNORED_LOGGER_PREFIXES = {"io.sentryj.", "okhttp3.", "okio."};
+
+  /**
+   * The SDK's own loggers and those of the HTTP client it sends with: never captured, so sending
+   * cannot feed itself. Only the SDK's packages, so an application under {@code io.sentryj} (the
+   * samples) is captured like any other.
+   */
+  private static final String[] IGNORED_LOGGER_PREFIXES = {
+    Diagnostics.LOGGER_NAME,
+    "io.sentryj.internal.",
+    "io.sentryj.logback.",
+    "io.sentryj.servlet.",
+    "io.sentryj.agent.",
+    "okhttp3.",
+    "okio."
+  };
+
   private static final String SDK_THREAD_PREFIX = "sentryj-";
 
   /**

@@ -55,6 +55,21 @@ class SentryAppenderTest {
   }
 
   @Test
+  void onlyTheSdksOwnLoggersAreLeftOut() {
+    initSdk(transport, o -> {});
+    context = fresh("basic.xml");
+
+    context.getLogger("io.sentryj.diagnostics").error("the SDK's own line");
+    context.getLogger("io.sentryj.internal.transport.AsyncTransport").error("also the SDK's");
+    context.getLogger("okhttp3.OkHttpClient").error("the sender's client");
+    context.getLogger("io.sentryj.samples.Shop").error("an application's line");
+
+    assertThat(transport.events())
+        .extracting(e -> e.getMessage().getFormatted())
+        .containsExactly("an application's line");
+  }
+
+  @Test
   void linesDifferingOnlyInParametersCarryTheSameTemplate() {
     initSdk(transport, o -> {});
     context = fresh("basic.xml");
