@@ -8,6 +8,8 @@ import io.sentryj.SentryOptions;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
 import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.servlet.ServletHooks;
+import io.sentryj.agent.instrumentation.servlet.ServletInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
@@ -54,7 +56,8 @@ final class AgentInstaller {
 
   /** Every instrumentation, in the order they are installed. */
   static List<AgentInstrumentation> instrumentations() {
-    return Arrays.asList(new UncaughtInstrumentation(), new ExecutorInstrumentation());
+    return Arrays.asList(
+        new UncaughtInstrumentation(), new ExecutorInstrumentation(), new ServletInstrumentation());
   }
 
   static void printLine(String line) {
@@ -83,6 +86,9 @@ final class AgentInstaller {
             ? new TaskCarrier(uncaught != null ? uncaught::captureThrown : null)
             : null;
     AgentHooks.install(carrier, uncaught);
+    if (settings.isEnabled("servlet")) {
+      ServletHooks.install();
+    }
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {
       if (settings.isEnabled(each.name())) {
