@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -215,6 +217,19 @@ class AgentServletIT {
     List<JsonObject> events = events();
     assertThat(events).extracting(ForkedJvm::exceptionValue).containsExactly("no order 9");
     assertThat(events.get(0).get("release").getAsString()).isEqualTo("own");
+  }
+
+  @Test
+  void theJarCarriesTheServletModulesLogicButNothingAContainerWouldRegister() throws IOException {
+    try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+      List<String> names = jar.stream().map(JarEntry::getName).toList();
+      assertThat(names)
+          .contains("io/sentryj/agent/shaded/sentryj/servlet/internal/RequestScope.class")
+          .noneMatch(name -> name.startsWith("META-INF/services/javax.servlet."))
+          .noneMatch(name -> name.startsWith("META-INF/services/jakarta.servlet."))
+          .noneMatch(
+              name -> name.contains("/servlet/javax/") || name.contains("/servlet/jakarta/"));
+    }
   }
 
   private String dsn() {
