@@ -8,6 +8,8 @@ import io.sentryj.SentryOptions;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
 import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.logging.LoggingCapture;
+import io.sentryj.agent.instrumentation.logging.LoggingInstrumentation;
 import io.sentryj.agent.instrumentation.servlet.ServletHooks;
 import io.sentryj.agent.instrumentation.servlet.ServletInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
@@ -57,7 +59,12 @@ final class AgentInstaller {
   /** Every instrumentation, in the order they are installed. */
   static List<AgentInstrumentation> instrumentations() {
     return Arrays.asList(
-        new UncaughtInstrumentation(), new ExecutorInstrumentation(), new ServletInstrumentation());
+        new UncaughtInstrumentation(),
+        new ExecutorInstrumentation(),
+        LoggingInstrumentation.logback(),
+        LoggingInstrumentation.log4j2(),
+        LoggingInstrumentation.jul(),
+        new ServletInstrumentation());
   }
 
   static void printLine(String line) {
@@ -86,6 +93,11 @@ final class AgentInstaller {
             ? new TaskCarrier(uncaught != null ? uncaught::captureThrown : null)
             : null;
     AgentHooks.install(carrier, uncaught);
+    if (settings.isEnabled("logback")
+        || settings.isEnabled("log4j2")
+        || settings.isEnabled("jul")) {
+      LoggingCapture.install(settings::get);
+    }
     if (settings.isEnabled("servlet")) {
       ServletHooks.install();
     }

@@ -3,6 +3,7 @@ package io.sentryj.logback;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Context;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
@@ -53,12 +54,23 @@ import org.jspecify.annotations.Nullable;
  * is already inside the appender or a capture is captured; while a thread is inside the appender,
  * what it logs is denied for every appender of the context, so that a logging {@code beforeSend}
  * can neither loop nor block a full {@code AsyncAppender} on itself.
+ *
+ * <p>With the sentryj agent also running, a logger context with a started {@code SentryAppender} is
+ * left to the appender: the agent captures none of that context's records.
  */
 public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private static final Object INIT_LOCK = new Object();
   private static final int MAX_REPORTED_FAILURES = 8;
   private static final String[] IGNORED_LOGGER_PREFIXES = {"io.sentryj.", "okhttp3.", "okio."};
   private static final String SDK_THREAD_PREFIX = "sentryj-";
+
+  /**
+   * The logger context object counting the started appenders of this class in that context (an
+   * {@code AtomicInteger}): the agent leaves the records of a context that has one to it, so that
+   * no record is captured twice. A name outside {@code io.sentryj}, which the agent's shading would
+   * rename in its own copy of the string.
+   */
+  static final String STARTED_IN_CONTEXT = "sentryj.logback.started-appenders";
 
   /** For tests: the transport of an SDK this appender initialises. */
   static volatile @Nullable Function<SentryOptions, Transport> transportFactoryForTests;
@@ -215,6 +227,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     mapper = new LogbackMapper(Collections.unmodifiableSet(new LinkedHashSet<>(contextTags)));
     installFilter();
     super.start();
+    countInContext(1);
   }
 
   private @Nullable Level level(String setting, String text) {
@@ -302,6 +315,21 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
   }
 
+  private void countInContext(int delta) {
+    Context c = getContext();
+    if (c == null) {
+      return;
+    }
+    synchronized (INIT_LOCK) {
+      Object count = c.getObject(STARTED_IN_CONTEXT);
+      if (count instanceof AtomicInteger) {
+        ((AtomicInteger) count).addAndGet(delta);
+      } else if (delta > 0) {
+        c.putObject(STARTED_IN_CONTEXT, new AtomicInteger(delta));
+      }
+    }
+  }
+
   /** Sends the event on; never throws. */
   @Override
   protected void append(ILoggingEvent event) {
@@ -372,6 +400,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       return;
     }
     super.stop();
+    countInContext(-1);
     ReentryGuard.Filter f = filter;
     if (f != null && getContext() instanceof LoggerContext) {
       ((LoggerContext) getContext()).getTurboFilterList().remove(f);

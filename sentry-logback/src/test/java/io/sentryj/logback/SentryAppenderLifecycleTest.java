@@ -21,6 +21,7 @@ import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.internal.SentryRuntime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +167,19 @@ class SentryAppenderLifecycleTest {
     assertThat(appender.isStarted()).isFalse();
     assertThat(context.getTurboFilterList()).isEmpty();
     assertThat(Sentry.isEnabled()).as("the code's SDK stays").isTrue();
+  }
+
+  @Test
+  void aStartedAppenderIsCountedInItsContextForTheAgentUntilItStops() {
+    initSdk(recording, o -> o.transportFactory(options -> transport));
+    context = fresh("basic.xml");
+    Object count = context.getObject(SentryAppender.STARTED_IN_CONTEXT);
+    assertThat(count).isInstanceOf(AtomicInteger.class);
+    assertThat(((AtomicInteger) count).get()).isEqualTo(1);
+
+    appender().stop();
+
+    assertThat(((AtomicInteger) count).get()).isZero();
   }
 
   private Appender<?> appender() {

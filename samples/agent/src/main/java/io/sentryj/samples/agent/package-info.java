@@ -1,0 +1,2 @@
+/** The agent sample: an application with no Sentry code, for {@code -javaagent:}. */
+package io.sentryj.samples.agent;

@@ -1,0 +1,275 @@
+package io.sentryj.agent.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
+import static io.sentryj.agent.it.ForkedJvm.APP_CLASSES;
+import static io.sentryj.agent.it.ForkedJvm.exceptionValue;
+import static io.sentryj.agent.it.ForkedJvm.exitStatus;
+import static io.sentryj.agent.it.ForkedJvm.mechanism;
+import static io.sentryj.agent.it.ForkedJvm.message;
+import static io.sentryj.agent.it.ForkedJvm.stderr;
+import static io.sentryj.agent.it.ForkedJvm.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.sentryj.agent.it.ForkedJvm.Jdk;
+import io.sentryj.agent.it.apps.logging.JulApp;
+import io.sentryj.agent.it.apps.logging.Log4j2App;
+import io.sentryj.agent.it.apps.logging.LogbackApp;
+import io.sentryj.testing.Envelopes;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Logback, Log4j 2 and {@code java.util.logging} records captured by the agent, from applications
+ * with no SDK code and no Sentry logging configuration, each in a JVM of its own, on this JDK and
+ * on JDK 25 where installed, delivered over HTTP to WireMock standing in for Sentry.
+ */
+class AgentLoggingIT {
+  private static final String PATH = "/api/1/envelope/";
+  private static final List<String> LOGGING_JARS =
+      Arrays.asList("logback-classic", "logback-core", "slf4j-api", "log4j-api", "log4j-core");
+  // what the application's own sentryj (the appender's) needs besides the logging jars
+  private static final List<String> SDK_JARS =
+      Arrays.asList("sentry-core", "sentry-logback", "okhttp", "okio", "kotlin-stdlib", "gson");
+
+  private final WireMockServer sentry = new WireMockServer(options().dynamicPort());
+  @TempDir Path work;
+
+  static List<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  @BeforeEach
+  void startSentry() {
+    sentry.start();
+    sentry.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
+  }
+
+  @AfterEach
+  void stopSentry() {
+    sentry.stop();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void logbackErrorsBecomeEventsAndLowerRecordsBreadcrumbs(Jdk jdk) throws Exception {
+    int status = run(jdk, LogbackApp.class, LOGGING_JARS);
+
+    assertThat(status).as(stderr(work)).isZero();
+    assertErrorsCaptured("auto.log.logback", "{}", "payment 42 failed");
+    JsonObject payment = eventWithException(events(2));
+    assertThat(payment.getAsJsonObject("logentry").get("message").getAsString())
+        .isEqualTo("payment {} failed");
+    assertThat(
+            payment.getAsJsonObject("contexts").getAsJsonObject("MDC").get("order").getAsString())
+        .isEqualTo("o-1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void log4j2ErrorsBecomeEventsOnceDespiteAParentLoggerConfiguration(Jdk jdk) throws Exception {
+    int status =
+        run(
+            jdk,
+            Log4j2App.class,
+            LOGGING_JARS,
+            "-Dlog4j2.configurationFile=" + APP_CLASSES.resolve("logging/log4j2.xml"));
+
+    assertThat(status).as(stderr(work)).isZero();
+    assertErrorsCaptured("auto.log.log4j2", "{}", "payment 42 failed");
+    JsonObject payment = eventWithException(events(2));
+    assertThat(
+            payment.getAsJsonObject("contexts").getAsJsonObject("MDC").get("order").getAsString())
+        .isEqualTo("o-1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void julSevereRecordsBecomeEventsAndLowerRecordsBreadcrumbs(Jdk jdk) throws Exception {
+    int status = run(jdk, JulApp.class, List.of());
+
+    assertThat(status).as(stderr(work)).isZero();
+    assertErrorsCaptured("auto.log.jul", "{0}", "payment 42 failed");
+  }
+
+  @Test
+  void withSentrysOwnAppenderConfiguredEachErrorIsCapturedOnceByTheAppender() throws Exception {
+    Jdk jdk = jdks().get(0);
+    List<String> jars = new ArrayList<>(LOGGING_JARS);
+    jars.addAll(SDK_JARS);
+    int status =
+        run(
+            jdk,
+            LogbackApp.class,
+            jars,
+            "-Dlogback.configurationFile="
+                + APP_CLASSES.resolve("logging/logback-with-sentry-appender.xml"),
+            "-Dsentryj.test.appender-dsn=" + dsn());
+
+    assertThat(status).as(stderr(work)).isZero();
+    List<JsonObject> events = events(2);
+    assertThat(events)
+        .extracting(ForkedJvm::message)
+        .containsExactlyInAnyOrder("payment 42 failed", "refund 43 refused");
+    assertThat(events).allSatisfy(e -> assertThat(tag(e, "via")).isEqualTo("appender"));
+  }
+
+  @Test
+  void aSwitchedOffLibraryIsNotCaptured() throws Exception {
+    Jdk jdk = jdks().get(0);
+    int status = run(jdk, JulApp.class, List.of(), "agent.instrumentation.jul.enabled=false");
+
+    assertThat(status).as(stderr(work)).isZero();
+    assertThat(sentry.findAll(postRequestedFor(urlEqualTo(PATH)))).isEmpty();
+  }
+
+  /**
+   * The two errors are events with their level, logger, formatted message and template; the one
+   * with a throwable carries it (handled, mechanism {@code origin}), the other none; each carries
+   * the info and warning before it as breadcrumbs, and nothing below.
+   */
+  private void assertErrorsCaptured(String origin, String placeholder, String paymentText)
+      throws Exception {
+    List<JsonObject> events = events(2);
+    assertThat(events)
+        .extracting(ForkedJvm::message)
+        .containsExactlyInAnyOrder(paymentText, "refund 43 refused");
+    for (JsonObject event : events) {
+      assertThat(event.get("level").getAsString()).isEqualTo("error");
+      assertThat(event.get("logger").getAsString()).isEqualTo("shop.checkout");
+      assertThat(tag(event, "via")).isEqualTo("agent");
+      assertThat(breadcrumbs(event))
+          .startsWith(
+              "info shop.checkout cart 7 opened", "warning shop.checkout stock low for apples");
+    }
+    JsonObject payment = eventWithException(events);
+    assertThat(exceptionValue(payment)).isEqualTo("card declined");
+    assertThat(mechanism(payment).get("type").getAsString()).isEqualTo(origin);
+    assertThat(mechanism(payment).get("handled").getAsBoolean()).isTrue();
+    JsonObject refund =
+        events.stream().filter(e -> "refund 43 refused".equals(message(e))).findFirst().get();
+    assertThat(refund.has("exception")).isFalse();
+    assertThat(refund.getAsJsonObject("logentry").get("message").getAsString())
+        .isEqualTo("refund " + placeholder + " refused");
+    assertThat(refund.getAsJsonObject("logentry").getAsJsonArray("params").get(0).getAsString())
+        .isEqualTo("43");
+  }
+
+  private static JsonObject eventWithException(List<JsonObject> events) {
+    return events.stream().filter(e -> exceptionValue(e) != null).findFirst().orElseThrow();
+  }
+
+  /** Each breadcrumb as "level category message". */
+  private static List<String> breadcrumbs(JsonObject event) {
+    List<String> crumbs = new ArrayList<>();
+    if (event.has("breadcrumbs")) {
+      for (JsonElement b : event.getAsJsonObject("breadcrumbs").getAsJsonArray("values")) {
+        JsonObject crumb = b.getAsJsonObject();
+        crumbs.add(
+            crumb.get("level").getAsString()
+                + " "
+                + crumb.get("category").getAsString()
+                + " "
+                + crumb.get("message").getAsString());
+      }
+    }
+    return crumbs;
+  }
+
+  private String dsn() {
+    return "http://public@localhost:" + sentry.port() + "/1";
+  }
+
+  /**
+   * Runs the application with the agent (and the agent settings given as {@code key=value}) and the
+   * named jars of this class path; other arguments are JVM options.
+   */
+  private int run(Jdk jdk, Class<?> main, List<String> jars, String... options) throws Exception {
+    StringBuilder agentArgs = new StringBuilder("dsn=" + dsn() + ",tags.via=agent");
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java());
+    for (String option : options) {
+      if (option.startsWith("-")) {
+        command.add(option);
+      } else {
+        agentArgs.append(',').append(option);
+      }
+    }
+    command.add("-javaagent:" + AGENT_JAR + "=" + agentArgs);
+    command.addAll(Arrays.asList("-cp", classPath(jars), main.getName()));
+    return exitStatus(ForkedJvm.start(work, command));
+  }
+
+  private static String classPath(List<String> jars) {
+    List<String> entries = new ArrayList<>();
+    entries.add(APP_CLASSES.toString());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String name = new File(entry).getName();
+      boolean wanted =
+          jars.stream().anyMatch(j -> name.startsWith(j + "-") || isModuleOutput(entry, j));
+      if (wanted && !name.contains("tests")) {
+        entries.add(entry);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** A reactor module's classes directory, as the class path holds it before packaging. */
+  private static boolean isModuleOutput(String entry, String module) {
+    return entry.endsWith(
+        File.separator + module + File.separator + "target" + File.separator + "classes");
+  }
+
+  /** The events received, once at least {@code expected} have arrived. */
+  private List<JsonObject> events(int expected) throws InterruptedException {
+    ForkedJvm.awaitTrue(() -> received().size() >= expected, expected + " events at Sentry");
+    return received();
+  }
+
+  private List<JsonObject> received() {
+    List<JsonObject> events = new ArrayList<>();
+    for (LoggedRequest request : sentry.findAll(postRequestedFor(urlEqualTo(PATH)))) {
+      for (Envelopes.Item item : Envelopes.parse(body(request)).items()) {
+        if (item.type().equals("event")) {
+          events.add(item.json());
+        }
+      }
+    }
+    return events.stream().collect(Collectors.toList());
+  }
+
+  private static byte[] body(LoggedRequest request) {
+    byte[] raw = request.getBody();
+    if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return raw;
+  }
+}
