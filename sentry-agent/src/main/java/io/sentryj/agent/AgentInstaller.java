@@ -15,6 +15,8 @@ import io.sentryj.agent.instrumentation.jdbc.JdbcHooks;
 import io.sentryj.agent.instrumentation.jdbc.JdbcInstrumentation;
 import io.sentryj.agent.instrumentation.logging.LoggingCapture;
 import io.sentryj.agent.instrumentation.logging.LoggingInstrumentation;
+import io.sentryj.agent.instrumentation.servlet.ServletHooks;
+import io.sentryj.agent.instrumentation.servlet.ServletInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
@@ -68,7 +70,8 @@ final class AgentInstaller {
         LoggingInstrumentation.log4j2(),
         LoggingInstrumentation.jul(),
         new HttpInstrumentation(),
-        new JdbcInstrumentation());
+        new JdbcInstrumentation(),
+        new ServletInstrumentation());
   }
 
   static void printLine(String line) {
@@ -108,6 +111,9 @@ final class AgentInstaller {
     }
     if (settings.isEnabled("jdbc")) {
       JdbcHooks.install();
+    }
+    if (settings.isEnabled("servlet")) {
+      ServletHooks.install();
     }
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {

@@ -196,6 +196,30 @@ final class ForkedJvm {
     return start(workDir, command);
   }
 
+  /**
+   * Starts {@code mainClass} from the application classes plus the entries of this test's class
+   * path whose path contains one of {@code libraries} (for example {@code "/org/eclipse/jetty/"}):
+   * libraries only, never the SDK's own classes.
+   */
+  static Process startWithLibraries(
+      Jdk jdk, Path workDir, List<String> libraries, String mainClass, String... jvmOptions)
+      throws IOException {
+    List<String> classPath = new ArrayList<>();
+    classPath.add(APP_CLASSES.toString());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String normalized = entry.replace('\\', '/');
+      if (libraries.stream().anyMatch(normalized::contains)) {
+        classPath.add(entry);
+      }
+    }
+    List<String> command = new ArrayList<>();
+    command.add(jdk.java());
+    command.addAll(Arrays.asList(jvmOptions));
+    command.addAll(
+        Arrays.asList("-cp", String.join(java.io.File.pathSeparator, classPath), mainClass));
+    return start(workDir, command);
+  }
+
   /** A JDK to run the applications on. */
   record Jdk(String name, Path home, int feature) {
     String java() {

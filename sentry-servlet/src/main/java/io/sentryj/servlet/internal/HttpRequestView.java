@@ -1,6 +1,8 @@
 package io.sentryj.servlet.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -57,4 +59,22 @@ public interface HttpRequestView {
    * request.
    */
   byte[] readUnread(int max) throws IOException;
+
+  /** The path inside the application from the servlet path and path info, {@code /} for none. */
+  static String path(@Nullable String servletPath, @Nullable String pathInfo) {
+    String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  /** At most {@code max} bytes of a stream, for {@link #readUnread}. */
+  static byte[] readAtMost(InputStream in, int max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[Math.min(max, 8192)];
+    int n;
+    while (out.size() < max
+        && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) > 0) {
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
 }

@@ -35,10 +35,12 @@ public final class RequestScope {
 
   /**
    * Request attributes that hold the matched route template, set by web frameworks: Spring MVC's
-   * best matching pattern, and ours for anything else.
+   * best matching pattern, and ours for anything else. Ours is joined at run time: the agent's jar
+   * relocates string constants that look like the SDK's package, and applications set this name.
    */
   static final String[] ROUTE_ATTRIBUTES = {
-    "io.sentryj.servlet.route", "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"
+    String.join(".", "io", "sentryj", "servlet", "route"),
+    "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"
   };
 
   private final SentryClient client;

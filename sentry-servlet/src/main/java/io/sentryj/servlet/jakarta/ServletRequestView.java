@@ -4,9 +4,7 @@ import io.sentryj.servlet.internal.HttpRequestView;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.MappingMatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -87,10 +85,7 @@ final class ServletRequestView implements HttpRequestView {
 
   @Override
   public String path() {
-    String servletPath = request.getServletPath();
-    String pathInfo = request.getPathInfo();
-    String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-    return path.isEmpty() ? "/" : path;
+    return HttpRequestView.path(request.getServletPath(), request.getPathInfo());
   }
 
   @Override
@@ -105,15 +100,7 @@ final class ServletRequestView implements HttpRequestView {
 
   @Override
   public byte[] readUnread(int max) throws IOException {
-    InputStream in = request.getInputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[Math.min(max, 8192)];
-    int n;
-    while (out.size() < max
-        && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) > 0) {
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
+    return HttpRequestView.readAtMost(request.getInputStream(), max);
   }
 
   @Override
