@@ -8,6 +8,7 @@ import io.sentryj.SentryOptions;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.agent.instrumentation.executor.ExecutorInstrumentation;
 import io.sentryj.agent.instrumentation.executor.TaskCarrier;
+import io.sentryj.agent.instrumentation.uncaught.EarlyHandler;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
@@ -46,6 +47,7 @@ final class AgentInstaller {
 
   private final Instrumentation instrumentation;
   private final boolean attached;
+  private volatile @Nullable EarlyHandler early;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
     this.instrumentation = instrumentation;
@@ -73,9 +75,55 @@ final class AgentInstaller {
     if (System.getProperty(BYTEBUDDY_SAFE) == null) {
       System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
     }
+    if (attached || !settings.startsInBackground()) {
+      start(options, settings);
+      return;
+    }
+    // The rest takes a second of loading classes: it runs beside the application's start.
+    // Meanwhile an exception ending a thread waits for it in the early handler.
+    EarlyHandler waiting =
+        settings.isEnabled("uncaught") && options.enableUncaughtExceptionHandler()
+            ? EarlyHandler.install()
+            : null;
+    early = waiting;
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                start(options, settings);
+              } catch (Throwable t) {
+                if (!shuttingDown()) {
+                  printLine("could not start, the application runs without it: " + t);
+                }
+              } finally {
+                if (waiting != null) {
+                  waiting.started();
+                }
+              }
+            },
+            "sentryj-agent-start");
+    starter.setDaemon(true);
+    if (waiting != null) {
+      waiting.startingOn(starter);
+    }
+    starter.start();
+  }
+
+  /**
+   * Starts the SDK and installs the hooks, then the instrumentations: at once when attached, else
+   * on the agent's start thread.
+   */
+  private void start(SentryOptions options, AgentSettings settings) throws Exception {
+    long begin = System.nanoTime();
     BootstrapBridge.appendToBootstrapPath(instrumentation);
-    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    EarlyHandler waiting = early;
+    Thread.UncaughtExceptionHandler before =
+        waiting != null
+            ? waiting.applicationHandler()
+            : Thread.getDefaultUncaughtExceptionHandler();
     Sentry.init(options);
+    Diagnostics.debug(
+        "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
     UncaughtCapture uncaught =
         settings.isEnabled("uncaught") ? UncaughtCapture.takeOver(before) : null;
     TaskCarrier carrier =
@@ -123,6 +171,10 @@ final class AgentInstaller {
    * skipped; a type that fails to transform stays as it was (see {@link FailureListener}).
    */
   private void installAll(List<AgentInstrumentation> enabled) {
+    EarlyHandler waiting = early;
+    if (waiting != null) {
+      waiting.started(); // the SDK and the hooks are ready: capture no longer waits
+    }
     long start = System.nanoTime();
     AgentBuilder builder =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -148,11 +200,26 @@ final class AgentInstaller {
     }
     try {
       builder.installOn(instrumentation);
+      // a default handler the application set before this would have replaced the agent's: set
+      // again, through the advice now installed, it goes behind the agent's
+      Thread.setDefaultUncaughtExceptionHandler(Thread.getDefaultUncaughtExceptionHandler());
       Diagnostics.debug(
           "instrumentations %s installed in %d ms",
           installed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (Throwable t) {
       printLine("instrumentations " + installed + " skipped: " + t);
+    }
+  }
+
+  /** Whether the JVM is exiting, so that a start cut short says nothing. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
     }
   }
 
