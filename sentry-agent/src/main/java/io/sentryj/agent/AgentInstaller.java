@@ -17,6 +17,7 @@ import io.sentryj.agent.instrumentation.logging.LoggingCapture;
 import io.sentryj.agent.instrumentation.logging.LoggingInstrumentation;
 import io.sentryj.agent.instrumentation.servlet.ServletHooks;
 import io.sentryj.agent.instrumentation.servlet.ServletInstrumentation;
+import io.sentryj.agent.instrumentation.uncaught.EarlyHandler;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
@@ -55,6 +56,7 @@ final class AgentInstaller {
 
   private final Instrumentation instrumentation;
   private final boolean attached;
+  private volatile @Nullable EarlyHandler early;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
     this.instrumentation = instrumentation;
@@ -81,18 +83,69 @@ final class AgentInstaller {
   void install(Map<String, String> args) throws Exception {
     AgentSettings settings = AgentSettings.ofProcess(args);
     SentryOptions options = SentryRuntime.resolveOptions(optionsBuilder(args, settings));
-    if (!options.hasDsn() && settings.envelopeDir() == null) {
+    boolean somewhereToSend =
+        options.hasDsn()
+            || options.outboxOnly()
+            || options.spotlight()
+            || settings.envelopeDir() != null;
+    if (!somewhereToSend) {
       printLine(
-          "no DSN configured, so the agent does nothing (set one with -Dsentry.dsn=..., SENTRY_DSN,"
+          "no DSN, outbox-only or Spotlight configured, so the agent does nothing (set a DSN with -Dsentry.dsn=..., SENTRY_DSN,"
               + " sentry.properties or -javaagent:sentry-agent.jar=dsn=...)");
       return;
     }
     if (System.getProperty(BYTEBUDDY_SAFE) == null) {
       System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
     }
+    if (attached || !settings.startsInBackground()) {
+      start(options, settings);
+      return;
+    }
+    // The rest takes a second of loading classes: it runs beside the application's start.
+    // Meanwhile an exception ending a thread waits for it in the early handler.
+    EarlyHandler waiting =
+        settings.isEnabled("uncaught") && options.enableUncaughtExceptionHandler()
+            ? EarlyHandler.install()
+            : null;
+    early = waiting;
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                start(options, settings);
+              } catch (Throwable t) {
+                if (!shuttingDown()) {
+                  printLine("could not start, the application runs without it: " + t);
+                }
+              } finally {
+                if (waiting != null) {
+                  waiting.started();
+                }
+              }
+            },
+            "sentryj-agent-start");
+    starter.setDaemon(true);
+    if (waiting != null) {
+      waiting.startingOn(starter);
+    }
+    starter.start();
+  }
+
+  /**
+   * Starts the SDK and installs the hooks, then the instrumentations: at once when attached, else
+   * on the agent's start thread.
+   */
+  private void start(SentryOptions options, AgentSettings settings) throws Exception {
+    long begin = System.nanoTime();
     BootstrapBridge.appendToBootstrapPath(instrumentation);
-    Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+    EarlyHandler waiting = early;
+    Thread.UncaughtExceptionHandler before =
+        waiting != null
+            ? waiting.applicationHandler()
+            : Thread.getDefaultUncaughtExceptionHandler();
     Sentry.init(options);
+    Diagnostics.debug(
+        "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
     UncaughtCapture uncaught =
         settings.isEnabled("uncaught") ? UncaughtCapture.takeOver(before) : null;
     TaskCarrier carrier =
@@ -155,6 +208,10 @@ final class AgentInstaller {
    * skipped; a type that fails to transform stays as it was (see {@link FailureListener}).
    */
   private void installAll(List<AgentInstrumentation> enabled) {
+    EarlyHandler waiting = early;
+    if (waiting != null) {
+      waiting.started(); // the SDK and the hooks are ready: capture no longer waits
+    }
     long start = System.nanoTime();
     AgentBuilder builder =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -180,11 +237,26 @@ final class AgentInstaller {
     }
     try {
       builder.installOn(instrumentation);
+      // a default handler the application set before this would have replaced the agent's: set
+      // again, through the advice now installed, it goes behind the agent's
+      Thread.setDefaultUncaughtExceptionHandler(Thread.getDefaultUncaughtExceptionHandler());
       Diagnostics.debug(
           "instrumentations %s installed in %d ms",
           installed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (Throwable t) {
       printLine("instrumentations " + installed + " skipped: " + t);
+    }
+  }
+
+  /** Whether the JVM is exiting, so that a start cut short says nothing. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar sentry-agent.jar <command>}: {@code attach <pid> [key=value,...]}, {@code doctor
- * [key=value,...]} and {@code inspect <outbox dir or envelope file>...}. Exits 0 on success, 1 when
- * the command failed, 2 on a usage error.
+ * [key=value,...]}, {@code inspect <outbox dir or envelope file>...} and {@code upload [--dsn
+ * <dsn>] <outbox dir>...}. Exits 0 on success, 1 when the command failed, 2 on a usage error.
  */
 public final class AgentMain {
   private AgentMain() {}
@@ -31,6 +31,8 @@ public final class AgentMain {
           return rest.length <= 1
               ? DoctorCommand.run(rest.length == 1 ? rest[0] : "", out)
               : usage(err);
+        case "upload":
+          return UploadCommand.run(rest, out, err);
         case "inspect":
           return rest.length >= 1 ? InspectCommand.run(rest, out) : usage(err);
         default:
@@ -47,6 +49,7 @@ public final class AgentMain {
     err.println("  attach <pid> [key=value,...]   start the agent in a running JVM");
     err.println("  doctor [key=value,...]         show the configuration and where it came from");
     err.println("  inspect <dir or file>...       print stored envelopes readably");
+    err.println("  upload [--dsn <dsn>] <dir>...  send the envelopes stored in outbox directories");
     return 2;
   }
 }

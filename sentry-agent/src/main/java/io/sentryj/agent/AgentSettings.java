@@ -22,6 +22,13 @@ final class AgentSettings {
    */
   static final String ENVELOPE_DIR = "agent.envelope-dir";
 
+  /**
+   * {@code background} (the default): premain returns at once and the SDK and instrumentations
+   * start on a thread of their own beside the application; {@code sync}: premain returns once all
+   * is installed, so that even the application's first log line or task is seen.
+   */
+  static final String START = "agent.start";
+
   private final Map<String, String> agentArgs;
   private final Properties systemProperties;
   private final Map<String, String> env;
@@ -41,6 +48,12 @@ final class AgentSettings {
   boolean isEnabled(String instrumentation) {
     String value = get(PREFIX + "instrumentation." + instrumentation + ".enabled");
     return value == null || !value.trim().equalsIgnoreCase("false");
+  }
+
+  /** Whether the SDK and instrumentations start beside the application ({@link #START}). */
+  boolean startsInBackground() {
+    String value = get(START);
+    return value == null || !value.trim().equalsIgnoreCase("sync");
   }
 
   @Nullable String envelopeDir() {

@@ -1,13 +1,22 @@
 package io.sentryj.agent;
 
+import io.sentryj.Envelope;
 import io.sentryj.Sentry;
+import io.sentryj.SentryId;
 import io.sentryj.SentryOptions;
+import io.sentryj.Transport;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.Dsn;
+import io.sentryj.internal.envelope.EnvelopeFormatException;
+import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.internal.transport.DirectSender;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -15,11 +24,15 @@ import java.util.function.Function;
 /**
  * Prints the configuration the agent would run with, as it resolves it from the same sources
  * (arguments given here standing for the agent arguments), and where each value came from; the
- * DSN's secret key is masked. With {@code agent.envelope-dir} set it also captures a test event.
+ * DSN's secret key is masked. Then it captures a test event and sends it to the DSN, printing what
+ * the server answered (status, {@code X-Sentry-Error}, rate limits); with {@code
+ * agent.envelope-dir} set it writes the event there instead.
  */
 final class DoctorCommand {
   /** How to show the keys people set most; the rest show as set, and in the resolved line. */
   private static final Map<String, Function<SentryOptions, Object>> VALUES = values();
+
+  static final String TEST_MESSAGE = "sentryj agent doctor: test event";
 
   private DoctorCommand() {}
 
@@ -39,7 +52,7 @@ final class DoctorCommand {
     return m;
   }
 
-  static int run(String agentArgs, PrintStream out) {
+  static int run(String agentArgs, PrintStream out) throws InterruptedException {
     Map<String, String> args = AgentArgs.parse(agentArgs);
     AgentSettings settings = AgentSettings.ofProcess(args);
     SentryOptions options;
@@ -80,25 +93,115 @@ final class DoctorCommand {
     return testEvent(options, settings, out);
   }
 
-  private static int testEvent(SentryOptions options, AgentSettings settings, PrintStream out) {
+  private static int testEvent(SentryOptions options, AgentSettings settings, PrintStream out)
+      throws InterruptedException {
     String dir = settings.envelopeDir();
     if (dir == null) {
-      out.println(
-          options.hasDsn()
-              ? "test event: not sent, this build has no HTTP transport yet"
-              : "test event: not sent, no DSN: the agent would do nothing");
-      return options.hasDsn() ? 0 : 1;
+      if (!options.hasDsn()) {
+        out.println("test event: not sent, no DSN: the agent would do nothing");
+        return 1;
+      }
+      return sendTestEvent(options, out);
     }
     Sentry.init(options.toBuilder().enableUncaughtExceptionHandler(false).build());
     try {
-      out.println(
-          "test event: "
-              + Sentry.captureMessage("sentryj agent doctor: test event")
-              + " written to "
-              + dir);
+      out.println("test event: " + Sentry.captureMessage(TEST_MESSAGE) + " written to " + dir);
     } finally {
       Sentry.close();
     }
     return 0;
+  }
+
+  /**
+   * Captures a test event through the SDK's pipeline, as the agent would, then posts it to the DSN
+   * and prints what the server answered, with a hint for the usual refusals.
+   */
+  private static int sendTestEvent(SentryOptions options, PrintStream out)
+      throws InterruptedException {
+    List<Envelope> envelopes = Collections.synchronizedList(new ArrayList<>());
+    Sentry.init(
+        options.toBuilder()
+            .enableUncaughtExceptionHandler(false)
+            .transportFactory(o -> new Collecting(envelopes))
+            .build());
+    SentryId id;
+    try {
+      id = Sentry.captureMessage(TEST_MESSAGE);
+    } finally {
+      Sentry.close();
+    }
+    Envelope event = null;
+    synchronized (envelopes) {
+      for (Envelope each : envelopes) {
+        if (id.equals(each.eventId())) {
+          event = each;
+        }
+      }
+    }
+    if (event == null) {
+      out.println(
+          "test event: not captured (sample-rate, ignored errors or a callback dropped it)");
+      return 1;
+    }
+    try (DirectSender sender = new DirectSender(options)) {
+      DirectSender.Answer answer = sender.send(new EnvelopeWriter().toByteArray(event, null));
+      out.println(
+          "test event "
+              + id
+              + ": "
+              + (answer.accepted() ? "accepted" : "refused")
+              + " ("
+              + answer
+              + ")"
+              + hint(answer));
+      return answer.accepted() ? 0 : 1;
+    } catch (EnvelopeFormatException e) {
+      out.println("test event: could not be written: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static String hint(DirectSender.Answer answer) {
+    if (answer.error() != null) {
+      return ": Sentry cannot be reached; check the DSN's host, the network and proxy.host";
+    }
+    switch (answer.status()) {
+      case 401:
+      case 403:
+        return ": check the DSN's key and project, and that the project accepts this client";
+      case 413:
+        return ": the envelope is larger than the server accepts";
+      case 429:
+        return ": rate limited; the project's quota or a spike protection is in force";
+      default:
+        return "";
+    }
+  }
+
+  /** Keeps what the SDK hands over, to send it synchronously afterwards. */
+  private static final class Collecting implements Transport {
+    private final List<Envelope> envelopes;
+
+    Collecting(List<Envelope> envelopes) {
+      this.envelopes = envelopes;
+    }
+
+    @Override
+    public void send(Envelope envelope) {
+      envelopes.add(envelope);
+    }
+
+    @Override
+    public boolean flush(long timeoutMillis) {
+      return true;
+    }
+
+    @Override
+    public void close(long timeoutMillis) {}
+
+    @Override
+    public String toString() {
+      return "Collecting{" + envelopes.size() + '}';
+    }
   }
 }

@@ -42,8 +42,13 @@ class AgentMainTest {
   }
 
   @Test
-  void doctorMasksTheSecretAndTellsWhereValuesCameFrom() {
-    int status = run("doctor", "dsn=https://public:secret@o1.ingest.sentry.io/7,release=shop@1.2");
+  void doctorMasksTheSecretAndTellsWhereValuesCameFrom(@TempDir Path dir) {
+    // the envelope directory keeps the test event here instead of sending it
+    int status =
+        run(
+            "doctor",
+            "dsn=https://public:secret@o1.ingest.sentry.io/7,release=shop@1.2,agent.envelope-dir="
+                + dir);
 
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))

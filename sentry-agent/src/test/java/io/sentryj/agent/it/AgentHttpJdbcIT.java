@@ -69,7 +69,8 @@ class AgentHttpJdbcIT {
 
   private List<String> jvmOptions(String... agentArgs) {
     StringBuilder args = new StringBuilder("dsn=http://public@localhost:" + server.port() + "/1");
-    args.append(",outbox-dir=").append(work.resolve("outbox"));
+    // the applications call out at once: wait for the agent rather than race it
+    args.append(",outbox-dir=").append(work.resolve("outbox")).append(",agent.start=sync");
     for (String arg : agentArgs) {
       args.append(',').append(arg);
     }

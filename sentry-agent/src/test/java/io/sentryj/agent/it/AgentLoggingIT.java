@@ -208,7 +208,8 @@ class AgentLoggingIT {
    * named jars of this class path; other arguments are JVM options.
    */
   private int run(Jdk jdk, Class<?> main, List<String> jars, String... options) throws Exception {
-    StringBuilder agentArgs = new StringBuilder("dsn=" + dsn() + ",tags.via=agent");
+    StringBuilder agentArgs =
+        new StringBuilder("dsn=" + dsn() + ",tags.via=agent,agent.start=sync");
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
     for (String option : options) {

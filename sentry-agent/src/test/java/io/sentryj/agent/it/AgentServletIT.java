@@ -237,7 +237,7 @@ class AgentServletIT {
   }
 
   private String javaagent(String options) {
-    return "-javaagent:" + AGENT_JAR + "=dsn=" + dsn() + "," + options;
+    return "-javaagent:" + AGENT_JAR + "=dsn=" + dsn() + ",agent.start=sync," + options;
   }
 
   private Process start(Jdk jdk, String app, List<String> libraries, String... jvmOptions)

@@ -42,9 +42,13 @@ final class ForkedJvm {
     return jdks;
   }
 
-  /** Arguments giving the agent a DSN and a directory to write envelopes to. */
+  /**
+   * Arguments giving the agent a DSN and a directory to write envelopes to, and starting it before
+   * {@code main}, so that the applications' first actions are seen.
+   */
   static String agentArgs(Path outbox, String... more) {
-    StringBuilder args = new StringBuilder("dsn=" + DSN + ",agent.envelope-dir=" + outbox);
+    StringBuilder args =
+        new StringBuilder("dsn=" + DSN + ",agent.envelope-dir=" + outbox + ",agent.start=sync");
     for (String arg : more) {
       args.append(',').append(arg);
     }

@@ -84,12 +84,9 @@ final class SampleRunner {
       command.add(
           "-javaagent:"
               + agentJar
-              + "=release=agent-sample@1.0.0,environment=demo,in-app-includes=io.sentryj.samples");
-      if (delivery.outboxOnly()) {
-        // without a DSN the agent stays off even with outbox-only; its envelope directory is the
-        // way to try it without a Sentry
-        command.add("-Dsentry.agent.envelope-dir=" + outbox);
-      }
+              + "=release=agent-sample@1.0.0,environment=demo,in-app-includes=io.sentryj.samples"
+              // a program this short logs its error before a background start would be done
+              + ",agent.start=sync");
     }
     command.add("-Dsentry.outbox-dir=" + outbox);
     command.add("-Dsentry.outbox-only=" + delivery.outboxOnly());

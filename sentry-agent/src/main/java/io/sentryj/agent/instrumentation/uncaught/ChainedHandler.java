@@ -23,8 +23,14 @@ final class ChainedHandler implements Thread.UncaughtExceptionHandler {
     Thread.UncaughtExceptionHandler n = next;
     if (n != null) {
       n.uncaughtException(thread, throwable);
-    } else if (!throwable.getClass().getName().equals("java.lang.ThreadDeath")) {
-      // what ThreadGroup.uncaughtException prints when there is no default handler
+    } else {
+      printLikeTheJvm(thread, throwable);
+    }
+  }
+
+  /** What {@code ThreadGroup.uncaughtException} prints when there is no default handler. */
+  static void printLikeTheJvm(Thread thread, Throwable throwable) {
+    if (!throwable.getClass().getName().equals("java.lang.ThreadDeath")) {
       PrintStream err = System.err;
       err.print("Exception in thread \"" + thread.getName() + "\" ");
       throwable.printStackTrace(err);

@@ -1,0 +1,199 @@
+package io.sentryj.agent.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
+import static io.sentryj.agent.it.ForkedJvm.APP_CLASSES;
+import static io.sentryj.agent.it.ForkedJvm.awaitTrue;
+import static io.sentryj.agent.it.ForkedJvm.exitStatus;
+import static io.sentryj.agent.it.ForkedJvm.stderr;
+import static io.sentryj.agent.it.ForkedJvm.stdout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.sentryj.EnvelopeItem;
+import io.sentryj.agent.it.ForkedJvm.Jdk;
+import io.sentryj.agent.it.apps.UncaughtInMain;
+import io.sentryj.agent.it.apps.ownlibs.OwnOkHttpAndGson;
+import io.sentryj.internal.envelope.EnvelopeParser;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The agent jar against WireMock standing in for Sentry, over real HTTP: delivery from an
+ * application that brings its own OkHttp 3 and Gson 2.8, and the {@code upload} command.
+ */
+class AgentSentryServerIT {
+  private static final String ENVELOPES = "/api/1/envelope/";
+  private static final Path APP_LIBS =
+      Paths.get(System.getProperty("sentryj.app.libs", "target/app-libs")).toAbsolutePath();
+
+  @TempDir Path work;
+  private final WireMockServer sentry = new WireMockServer(options().dynamicPort());
+
+  static List<Jdk> jdks() {
+    return ForkedJvm.jdks();
+  }
+
+  @BeforeEach
+  void start() {
+    sentry.start();
+    sentry.stubFor(
+        post(urlEqualTo(ENVELOPES)).willReturn(aResponse().withStatus(200).withBody("{}")));
+  }
+
+  @AfterEach
+  void stop() {
+    sentry.stop();
+  }
+
+  private String dsn() {
+    return "http://key@localhost:" + sentry.port() + "/1";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void anApplicationWithItsOwnOkHttp3AndGson28RunsUnchangedAndItsCrashIsDelivered(Jdk jdk)
+      throws Exception {
+    sentry.stubFor(get(urlEqualTo("/data")).willReturn(aResponse().withBody("{\"n\":42}")));
+    List<String> classPath = new ArrayList<>();
+    classPath.add(APP_CLASSES.toString());
+    try (Stream<Path> jars = Files.list(APP_LIBS)) {
+      jars.map(Path::toString).sorted().forEach(classPath::add);
+    }
+    List<String> command =
+        Arrays.asList(
+            jdk.java(),
+            "-javaagent:" + AGENT_JAR + "=dsn=" + dsn() + ",outbox-dir=" + work.resolve("outbox"),
+            "-cp",
+            String.join(File.pathSeparator, classPath),
+            OwnOkHttpAndGson.class.getName(),
+            "http://localhost:" + sentry.port() + "/data");
+
+    int status = exitStatus(ForkedJvm.start(work, command));
+
+    assertThat(status).as(stderr(work)).isEqualTo(1);
+    assertThat(stdout(work)).contains("app got n=42 with okhttp-3.14.9.jar and gson-2.8.9.jar");
+    assertThat(stderr(work))
+        .contains("Exception in thread \"main\" java.lang.IllegalStateException: boom with its own")
+        .doesNotContain("[sentryj]");
+    awaitTrue(() -> !events().isEmpty(), "the crash to reach Sentry");
+    assertThat(events())
+        .extracting(ForkedJvm::exceptionValue)
+        .containsExactly("boom with its own okhttp");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void anExceptionOnMainsFirstInstructionIsDeliveredWhileTheAgentStartsInTheBackground(Jdk jdk)
+      throws Exception {
+    List<String> command =
+        Arrays.asList(
+            jdk.java(),
+            "-javaagent:" + AGENT_JAR + "=dsn=" + dsn() + ",outbox-dir=" + work.resolve("outbox"),
+            "-cp",
+            APP_CLASSES.toString(),
+            UncaughtInMain.class.getName());
+
+    int status = exitStatus(ForkedJvm.start(work, command));
+
+    assertThat(status).as(stderr(work)).isEqualTo(1);
+    assertThat(stderr(work))
+        .contains("Exception in thread \"main\" java.lang.IllegalStateException: boom in main");
+    awaitTrue(() -> !events().isEmpty(), "the crash to reach Sentry");
+    JsonObject event = events().get(0);
+    assertThat(events()).hasSize(1);
+    assertThat(ForkedJvm.exceptionValue(event)).isEqualTo("boom in main");
+    assertThat(ForkedJvm.mechanism(event).get("handled").getAsBoolean()).isFalse();
+  }
+
+  @Test
+  void uploadFromTheJarDeliversAnOutboxAndDeletesWhatWasSent() throws Exception {
+    Path outbox = Files.createDirectories(work.resolve("outbox"));
+    Files.write(
+        outbox.resolve("9ec79c33ec9942ab8353589fcb2e04dc.envelope"),
+        ("{\"event_id\":\"9ec79c33ec9942ab8353589fcb2e04dc\"}\n{\"type\":\"event\"}\n"
+                + "{\"message\":\"written elsewhere\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    List<String> command =
+        Arrays.asList(
+            ForkedJvm.jdks().get(0).java(),
+            "-jar",
+            AGENT_JAR.toString(),
+            "upload",
+            "--dsn",
+            dsn(),
+            outbox.toString());
+
+    int status = exitStatus(ForkedJvm.start(work, command));
+
+    assertThat(status).as(stdout(work) + stderr(work)).isZero();
+    assertThat(stdout(work)).contains("sent 1, kept 0");
+    assertThat(outbox).isEmptyDirectory();
+    assertThat(requestBodies()).singleElement().asString().contains("written elsewhere");
+  }
+
+  private List<String> requestBodies() {
+    return sentry.findAll(postRequestedFor(urlEqualTo(ENVELOPES))).stream()
+        .map(AgentSentryServerIT::body)
+        .collect(Collectors.toList());
+  }
+
+  private List<JsonObject> events() {
+    List<JsonObject> events = new ArrayList<>();
+    for (String body : requestBodies()) {
+      try {
+        for (EnvelopeItem item :
+            EnvelopeParser.parse(body.getBytes(StandardCharsets.UTF_8)).envelope().items()) {
+          if (item.type().equals("event")) {
+            events.add(
+                JsonParser.parseString(new String(item.payload(), StandardCharsets.UTF_8))
+                    .getAsJsonObject());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return events;
+  }
+
+  private static String body(LoggedRequest request) {
+    byte[] bytes = request.getBody();
+    // WireMock hands over some bodies already gunzipped
+    if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
