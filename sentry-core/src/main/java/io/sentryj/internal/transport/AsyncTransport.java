@@ -71,6 +71,9 @@ public final class AsyncTransport implements Transport {
   // so a slow disk slows the worker (and the queue fills and counts) instead of filling the heap
   private static final int MAX_WRITES_AHEAD = 64;
   private static final long DISK_DRAIN_MILLIS = 2000;
+  private static final int INITIAL_SCRATCH_BYTES = 16 * 1024;
+  // a rare big envelope's buffer is not kept
+  private static final int RETAINED_SCRATCH_BYTES = 256 * 1024;
 
   private final TransportConfig config;
   private final DiscardRecorder recorder;
@@ -86,6 +89,7 @@ public final class AsyncTransport implements Transport {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread worker;
@@ -94,6 +98,7 @@ public final class AsyncTransport implements Transport {
   private volatile int pendingCount;
 
   // the worker's own state
+  private ByteArrayOutputStream scratch = new ByteArrayOutputStream(INITIAL_SCRATCH_BYTES);
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
   // entries on their way to disk, in order; they join pending once written
   private final ArrayDeque<Entry> writing = new ArrayDeque<>();
@@ -108,6 +113,7 @@ public final class AsyncTransport implements Transport {
   private boolean closing;
   private boolean finalReportSent;
   private boolean warnedWrite;
+  private boolean warnedTls;
 
   AsyncTransport(TransportConfig config, DiscardRecorder recorder) {
     this.config = config;
@@ -239,6 +245,11 @@ public final class AsyncTransport implements Transport {
   /** Envelopes the server accepted (2xx) so far. */
   public long deliveredCount() {
     return delivered.get();
+  }
+
+  /** Requests that failed with a network error or 502/503/504 so far, each retry counted. */
+  long failedAttempts() {
+    return failedAttempts.get();
   }
 
   /** Whether nothing waits in memory, in the outbox or on the wire. */
@@ -399,7 +410,7 @@ public final class AsyncTransport implements Transport {
       return null;
     }
     Envelope e = kept.size() == envelope.items().size() ? envelope : envelope.withItems(kept);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    ByteArrayOutputStream out = scratchFor(Thread.currentThread());
     List<EnvelopeItem> failed;
     try {
       failed = writer.write(e, out, null);
@@ -421,6 +432,22 @@ public final class AsyncTransport implements Transport {
     entry.categories = categories;
     entry.ours = true;
     return entry;
+  }
+
+  /**
+   * The worker's envelope buffer, emptied, whose array is kept from one envelope to the next (so an
+   * envelope is copied once, not at each doubling); a new one for any other thread.
+   */
+  private ByteArrayOutputStream scratchFor(Thread thread) {
+    if (thread != worker) {
+      return new ByteArrayOutputStream(2048);
+    }
+    ByteArrayOutputStream out = scratch;
+    if (out.size() > RETAINED_SCRATCH_BYTES) {
+      out = scratch = new ByteArrayOutputStream(INITIAL_SCRATCH_BYTES);
+    }
+    out.reset();
+    return out;
   }
 
   private List<EnvelopeItem> filterRateLimited(List<EnvelopeItem> items) {
@@ -734,13 +761,31 @@ public final class AsyncTransport implements Transport {
     e.attempts++;
     long delay = backoff(failures);
     backoffUntil = now() + delay;
+    failedAttempts.incrementAndGet();
     if (e.path == null && e.attempts > config.memoryRetries) {
       remove(e);
       countEntry(e, r.error != null ? DiscardReason.NETWORK_ERROR : DiscardReason.SEND_ERROR);
       Diagnostics.warn("an envelope could not be delivered (%s); dropped", r);
+    } else if (e.path != null && isTls(r.error) && !warnedTls) {
+      // kept on disk and retried, yet no retry helps until the trust is fixed: say so, once
+      warnedTls = true;
+      Diagnostics.warn(
+          "TLS with Sentry failed (%s); envelopes wait in the outbox. Is the server's certificate"
+              + " trusted? (option sslSocketFactory)",
+          r);
     } else {
       Diagnostics.debug("sending failed (%s); retrying in %d ms", r, delay);
     }
+  }
+
+  private static boolean isTls(@Nullable Throwable error) {
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Exponential from the first delay, capped, with jitter in [delay/2, delay]. */
