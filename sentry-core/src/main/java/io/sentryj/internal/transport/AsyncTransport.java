@@ -95,6 +95,7 @@ public final class AsyncTransport implements Transport {
   private final Thread worker;
   private volatile long backoffUntil;
   private volatile long closeDeadline = Long.MAX_VALUE;
+  // entries in pending and in writing, for other threads to read
   private volatile int pendingCount;
 
   // the worker's own state
@@ -275,6 +276,9 @@ public final class AsyncTransport implements Transport {
           if (!closing && inFlight.size() < config.maxInFlight) {
             sendSafely(); // keep the wire busy while a backlog is written to disk
           }
+          if (closing && pastDeadline()) {
+            break; // close's time is up: what is still queued is counted at shutdown
+          }
           message = inbox.poll();
         }
         if (closing && shouldStop()) {
@@ -327,9 +331,10 @@ public final class AsyncTransport implements Transport {
   private void handle(Object message) {
     if (message instanceof Queued) {
       Queued q = (Queued) message;
+      accept(q);
+      // only now: until it is written, pending or counted, it still counts as queued (isIdle)
       queuedCount.decrementAndGet();
       queuedBytes.addAndGet(-q.estimate);
-      accept(q);
     } else if (message instanceof Written) {
       written((Written) message);
     } else if (message instanceof Entry) {
@@ -356,6 +361,7 @@ public final class AsyncTransport implements Transport {
         add(e);
       } else if (disk != null && writing.size() < MAX_WRITES_AHEAD) {
         writing.addLast(e);
+        pendingCount = pending.size() + writing.size();
         disk.execute(() -> inbox.add(write(o, e, bytes)));
       } else {
         written(write(o, e, bytes));
@@ -470,7 +476,7 @@ public final class AsyncTransport implements Transport {
     trim(1, e.size);
     pending.addLast(e);
     pendingBytes += e.size;
-    pendingCount = pending.size();
+    pendingCount = pending.size() + writing.size();
   }
 
   /**
@@ -504,7 +510,7 @@ public final class AsyncTransport implements Transport {
   private void remove(Entry e) {
     if (pending.removeFirstOccurrence(e)) {
       pendingBytes -= e.size;
-      pendingCount = pending.size();
+      pendingCount = pending.size() + writing.size();
     }
     Outbox o = outbox;
     Path p = e.path;
@@ -615,7 +621,7 @@ public final class AsyncTransport implements Transport {
     Diagnostics.warn("a stored envelope is unreadable and set aside: %s", cause.getMessage());
     if (pending.removeFirstOccurrence(e)) {
       pendingBytes -= e.size;
-      pendingCount = pending.size();
+      pendingCount = pending.size() + writing.size();
     }
     Outbox o = outbox;
     Path p = e.path;
