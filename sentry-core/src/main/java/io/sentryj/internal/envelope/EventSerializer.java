@@ -38,7 +38,12 @@ public final class EventSerializer {
 
   /** One buffer per serializing thread: in practice only the transport's worker. */
   private static final ThreadLocal<Utf8Buffer> BUFFERS =
-      ThreadLocal.withInitial(() -> new Utf8Buffer(INITIAL_BUFFER));
+      ThreadLocal.withInitial(
+          () -> {
+            Utf8Buffer buffer = new Utf8Buffer(INITIAL_BUFFER);
+            buffer.enableCache(); // frames' names repeat from event to event
+            return buffer;
+          });
 
   /** A serializer. */
   public EventSerializer() {}

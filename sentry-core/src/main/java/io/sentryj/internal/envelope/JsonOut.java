@@ -28,7 +28,7 @@ final class JsonOut {
   private static final int NONEMPTY_ARRAY = 5;
 
   private final Utf8Buffer out;
-  private int[] stack = new int[32];
+  private int[] stack = new int[8];
   private int depth = 1;
   private @Nullable String deferredName;
 

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class Utf8Buffer extends Writer {
   private static final int REPLACEMENT = 0xFFFD;
 
+  private static final char[] NO_CHARS = new char[0];
+
   /** Slots of the cache of encoded strings; a power of two. */
   private static final int CACHE_SLOTS = 512;
 
@@ -61,7 +63,10 @@ final class Utf8Buffer extends Writer {
   private char pendingHigh;
 
   /** The characters of the string being escaped; see {@link #writeJsonString}. */
-  private char[] chars = new char[256];
+  private char[] chars = NO_CHARS;
+
+  /** Whether {@link #writeJsonStringCached} caches: only for a buffer kept and reused. */
+  private boolean caching;
 
   /** Strings recently written by {@link #writeJsonStringCached}, by identity, and their bytes. */
   private @Nullable String @Nullable [] cachedStrings;
@@ -92,6 +97,14 @@ final class Utf8Buffer extends Writer {
     count = 0;
     pendingHigh = 0;
     limit = newLimit;
+  }
+
+  /**
+   * Lets {@link #writeJsonStringCached} keep what it encodes (about 8 KiB of slots, and up to about
+   * 200 KiB of bytes); for a buffer that is kept and reused, where repeats pay that back.
+   */
+  void enableCache() {
+    caching = true;
   }
 
   /** The size of the array kept between uses. */
@@ -208,7 +221,7 @@ final class Utf8Buffer extends Writer {
     bytes[count++] = '"';
     char[] c = chars;
     if (c.length < Math.min(length, CHUNK)) {
-      c = chars = new char[Math.min(Math.max(length, c.length * 2), CHUNK)];
+      c = chars = new char[Math.min(Math.max(Math.max(length, 64), c.length * 2), CHUNK)];
     }
     for (int from = 0; from < length; ) {
       int to = Math.min(length, from + c.length);
@@ -233,7 +246,7 @@ final class Utf8Buffer extends Writer {
    */
   void writeJsonStringCached(String s) throws IOException {
     int length = s.length();
-    if (length > MAX_CACHED_CHARS) {
+    if (!caching || length > MAX_CACHED_CHARS) {
       writeJsonString(s);
       return;
     }

@@ -75,6 +75,7 @@ class JsonOutTest {
       strings[i] = randomString(random, random.nextInt(140));
     }
     Utf8Buffer cached = new Utf8Buffer(16);
+    cached.enableCache();
     Utf8Buffer plain = new Utf8Buffer(16);
     JsonOut c = new JsonOut(cached).beginArray();
     JsonOut p = new JsonOut(plain).beginArray();
@@ -93,6 +94,7 @@ class JsonOutTest {
   void aCachedStringOverTheLimitStillFails() throws IOException {
     String s = "com.example.Service";
     Utf8Buffer b = new Utf8Buffer(8, 40);
+    b.enableCache();
     JsonOut o = new JsonOut(b).beginArray().valueCached(s);
     assertThatThrownBy(() -> o.valueCached(s))
         .isInstanceOf(Utf8Buffer.LimitExceededException.class);
