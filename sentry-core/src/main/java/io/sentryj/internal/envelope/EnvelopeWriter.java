@@ -1,6 +1,5 @@
 package io.sentryj.internal.envelope;
 
-import com.google.gson.stream.JsonWriter;
 import io.sentryj.Envelope;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.SentryId;
@@ -118,7 +117,7 @@ public final class EnvelopeWriter {
   /** The envelope header line, without its newline. */
   static byte[] envelopeHeader(Envelope envelope, @Nullable String sentAt) throws IOException {
     Utf8Buffer buffer = new Utf8Buffer(256);
-    JsonWriter w = EventSerializer.newJsonWriter(buffer);
+    JsonOut w = new JsonOut(buffer);
     w.beginObject();
     SentryId eventId = envelope.eventId();
     if (eventId != null) {
@@ -144,7 +143,7 @@ public final class EnvelopeWriter {
   /** An item's header line, without its newline. */
   static byte[] itemHeader(EnvelopeItem item, int length) throws IOException {
     Utf8Buffer buffer = new Utf8Buffer(128);
-    JsonWriter w = EventSerializer.newJsonWriter(buffer);
+    JsonOut w = new JsonOut(buffer);
     w.beginObject();
     w.name("type").value(item.type());
     w.name("length").value(length);
@@ -160,11 +159,11 @@ public final class EnvelopeWriter {
     return buffer.toByteArray();
   }
 
-  private static ValueWriter values(JsonWriter w) {
+  private static ValueWriter values(JsonOut w) {
     return new ValueWriter(w, MAX_HEADER_DEPTH, Limits.UNLIMITED, Limits.UNLIMITED);
   }
 
-  private static void writeHeader(JsonWriter w, ValueWriter values, String key, @Nullable Object v)
+  private static void writeHeader(JsonOut w, ValueWriter values, String key, @Nullable Object v)
       throws IOException {
     if (v == null) {
       return;

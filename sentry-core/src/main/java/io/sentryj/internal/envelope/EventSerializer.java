@@ -1,6 +1,5 @@
 package io.sentryj.internal.envelope;
 
-import com.google.gson.stream.JsonWriter;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.protocol.SentryEvent;
 import java.io.IOException;
@@ -39,7 +38,12 @@ public final class EventSerializer {
 
   /** One buffer per serializing thread: in practice only the transport's worker. */
   private static final ThreadLocal<Utf8Buffer> BUFFERS =
-      ThreadLocal.withInitial(() -> new Utf8Buffer(INITIAL_BUFFER));
+      ThreadLocal.withInitial(
+          () -> {
+            Utf8Buffer buffer = new Utf8Buffer(INITIAL_BUFFER);
+            buffer.enableCache(); // frames' names repeat from event to event
+            return buffer;
+          });
 
   /** A serializer. */
   public EventSerializer() {}
@@ -86,7 +90,7 @@ public final class EventSerializer {
     Utf8Buffer buffer = BUFFERS.get();
     buffer.reset(maxBytes);
     try {
-      JsonWriter w = newJsonWriter(buffer);
+      JsonOut w = new JsonOut(buffer);
       new EventWriter(w, limits).write(event);
       w.close();
       return buffer.toByteArray();
@@ -97,14 +101,6 @@ public final class EventSerializer {
         BUFFERS.remove();
       }
     }
-  }
-
-  /** A compact writer that leaves out null values (protocol section 3: nulls are not sent). */
-  static JsonWriter newJsonWriter(Utf8Buffer buffer) {
-    JsonWriter w = new JsonWriter(buffer);
-    w.setSerializeNulls(false);
-    w.setHtmlSafe(false);
-    return w;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.sentryj.internal.envelope;
 
 import static io.sentryj.internal.envelope.ValueWriter.truncate;
 
-import com.google.gson.stream.JsonWriter;
 import io.sentryj.Breadcrumb;
 import io.sentryj.SentryLevel;
 import io.sentryj.User;
@@ -36,11 +35,11 @@ final class EventWriter {
   /** {@code logentry.formatted} is at most 8192 characters (protocol section 3). */
   static final int MAX_FORMATTED_CHARS = 8192;
 
-  private final JsonWriter w;
+  private final JsonOut w;
   private final Limits limits;
   private final ValueWriter values;
 
-  EventWriter(JsonWriter w, Limits limits) {
+  EventWriter(JsonOut w, Limits limits) {
     this.w = w;
     this.limits = limits;
     this.values = new ValueWriter(w, limits.bagDepth, limits.bagItems, limits.bagString);
@@ -111,6 +110,13 @@ final class EventWriter {
   private void text(String name, @Nullable String value) throws IOException {
     if (value != null) {
       w.name(name).value(truncate(value, limits.maxString));
+    }
+  }
+
+  /** A frame's name: the same String instances come with every event from the same code. */
+  private void frameText(String name, @Nullable String value) throws IOException {
+    if (value != null) {
+      w.name(name).valueCached(truncate(value, limits.maxString));
     }
   }
 
@@ -395,9 +401,9 @@ final class EventWriter {
       w.endObject();
       return;
     }
-    text("filename", f.getFilename());
-    text("function", f.getFunction());
-    text("module", f.getModule());
+    frameText("filename", f.getFilename());
+    frameText("function", f.getFunction());
+    frameText("module", f.getModule());
     Integer line = f.getLineno();
     if (line != null && line > 0) {
       w.name("lineno").value(line.longValue());
@@ -463,7 +469,7 @@ final class EventWriter {
   }
 
   /** Writes the {@code sdk} object; shared with the envelope header (protocol section 2). */
-  static void writeSdk(JsonWriter w, SdkVersion sdk, boolean withLists) throws IOException {
+  static void writeSdk(JsonOut w, SdkVersion sdk, boolean withLists) throws IOException {
     w.beginObject();
     w.name("name").value(sdk.getName());
     w.name("version").value(sdk.getVersion());

@@ -1,6 +1,5 @@
 package io.sentryj.internal.envelope;
 
-import com.google.gson.stream.JsonWriter;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.SentryId;
 import java.io.IOException;
@@ -44,7 +43,7 @@ public final class LogWriter {
   public static byte[] payload(List<Record> records, Map<String, Object> defaults) {
     Utf8Buffer buffer = new Utf8Buffer(256 * Math.max(1, records.size()));
     try {
-      JsonWriter w = EventSerializer.newJsonWriter(buffer);
+      JsonOut w = new JsonOut(buffer);
       w.beginObject().name("items").beginArray();
       for (Record record : records) {
         write(w, record, defaults);
@@ -57,8 +56,7 @@ public final class LogWriter {
     }
   }
 
-  private static void write(JsonWriter w, Record r, Map<String, Object> defaults)
-      throws IOException {
+  private static void write(JsonOut w, Record r, Map<String, Object> defaults) throws IOException {
     w.beginObject();
     w.name("timestamp").jsonValue(BigDecimal.valueOf(r.timestampMillis, 3).toPlainString());
     w.name("trace_id").value(r.traceId.toString());
@@ -82,8 +80,7 @@ public final class LogWriter {
   }
 
   /** {@code "key":{"value":...,"type":"string|boolean|integer|double"}}; no arrays (section 9). */
-  private static void attribute(JsonWriter w, String key, @Nullable Object value)
-      throws IOException {
+  private static void attribute(JsonOut w, String key, @Nullable Object value) throws IOException {
     if (value == null) {
       return;
     }

@@ -1,6 +1,5 @@
 package io.sentryj.internal.envelope;
 
-import com.google.gson.stream.JsonWriter;
 import io.sentryj.SentryId;
 import io.sentryj.internal.diag.Diagnostics;
 import java.io.IOException;
@@ -33,7 +32,7 @@ final class ValueWriter {
   static final String TOO_DEEP = "[too deep]";
   private static final String ELLIPSIS = "...";
 
-  private final JsonWriter w;
+  private final JsonOut w;
   private final int maxDepth;
   private final int maxItems;
   private final int maxString;
@@ -41,7 +40,7 @@ final class ValueWriter {
   /** Containers being written, by identity: meeting one again means a cycle. */
   private final IdentityHashMap<Object, Boolean> path = new IdentityHashMap<>();
 
-  ValueWriter(JsonWriter w, int maxDepth, int maxItems, int maxString) {
+  ValueWriter(JsonOut w, int maxDepth, int maxItems, int maxString) {
     this.w = w;
     this.maxDepth = maxDepth;
     this.maxItems = maxItems;

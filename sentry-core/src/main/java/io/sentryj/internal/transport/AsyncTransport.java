@@ -71,6 +71,9 @@ public final class AsyncTransport implements Transport {
   // so a slow disk slows the worker (and the queue fills and counts) instead of filling the heap
   private static final int MAX_WRITES_AHEAD = 64;
   private static final long DISK_DRAIN_MILLIS = 2000;
+  private static final int INITIAL_SCRATCH_BYTES = 16 * 1024;
+  // a rare big envelope's buffer is not kept
+  private static final int RETAINED_SCRATCH_BYTES = 256 * 1024;
 
   private final TransportConfig config;
   private final DiscardRecorder recorder;
@@ -86,14 +89,17 @@ public final class AsyncTransport implements Transport {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread worker;
   private volatile long backoffUntil;
   private volatile long closeDeadline = Long.MAX_VALUE;
+  // entries in pending and in writing, for other threads to read
   private volatile int pendingCount;
 
   // the worker's own state
+  private ByteArrayOutputStream scratch = new ByteArrayOutputStream(INITIAL_SCRATCH_BYTES);
   private final ArrayDeque<Entry> pending = new ArrayDeque<>();
   // entries on their way to disk, in order; they join pending once written
   private final ArrayDeque<Entry> writing = new ArrayDeque<>();
@@ -108,6 +114,7 @@ public final class AsyncTransport implements Transport {
   private boolean closing;
   private boolean finalReportSent;
   private boolean warnedWrite;
+  private boolean warnedTls;
 
   AsyncTransport(TransportConfig config, DiscardRecorder recorder) {
     this.config = config;
@@ -241,6 +248,11 @@ public final class AsyncTransport implements Transport {
     return delivered.get();
   }
 
+  /** Requests that failed with a network error or 502/503/504 so far, each retry counted. */
+  long failedAttempts() {
+    return failedAttempts.get();
+  }
+
   /** Whether nothing waits in memory, in the outbox or on the wire. */
   public boolean isIdle() {
     return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty();
@@ -263,6 +275,9 @@ public final class AsyncTransport implements Transport {
           handle(message);
           if (!closing && inFlight.size() < config.maxInFlight) {
             sendSafely(); // keep the wire busy while a backlog is written to disk
+          }
+          if (closing && pastDeadline()) {
+            break; // close's time is up: what is still queued is counted at shutdown
           }
           message = inbox.poll();
         }
@@ -316,9 +331,10 @@ public final class AsyncTransport implements Transport {
   private void handle(Object message) {
     if (message instanceof Queued) {
       Queued q = (Queued) message;
+      accept(q);
+      // only now: until it is written, pending or counted, it still counts as queued (isIdle)
       queuedCount.decrementAndGet();
       queuedBytes.addAndGet(-q.estimate);
-      accept(q);
     } else if (message instanceof Written) {
       written((Written) message);
     } else if (message instanceof Entry) {
@@ -345,6 +361,7 @@ public final class AsyncTransport implements Transport {
         add(e);
       } else if (disk != null && writing.size() < MAX_WRITES_AHEAD) {
         writing.addLast(e);
+        pendingCount = pending.size() + writing.size();
         disk.execute(() -> inbox.add(write(o, e, bytes)));
       } else {
         written(write(o, e, bytes));
@@ -399,7 +416,7 @@ public final class AsyncTransport implements Transport {
       return null;
     }
     Envelope e = kept.size() == envelope.items().size() ? envelope : envelope.withItems(kept);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    ByteArrayOutputStream out = scratchFor(Thread.currentThread());
     List<EnvelopeItem> failed;
     try {
       failed = writer.write(e, out, null);
@@ -423,6 +440,22 @@ public final class AsyncTransport implements Transport {
     return entry;
   }
 
+  /**
+   * The worker's envelope buffer, emptied, whose array is kept from one envelope to the next (so an
+   * envelope is copied once, not at each doubling); a new one for any other thread.
+   */
+  private ByteArrayOutputStream scratchFor(Thread thread) {
+    if (thread != worker) {
+      return new ByteArrayOutputStream(2048);
+    }
+    ByteArrayOutputStream out = scratch;
+    if (out.size() > RETAINED_SCRATCH_BYTES) {
+      out = scratch = new ByteArrayOutputStream(INITIAL_SCRATCH_BYTES);
+    }
+    out.reset();
+    return out;
+  }
+
   private List<EnvelopeItem> filterRateLimited(List<EnvelopeItem> items) {
     if (!config.rateLimits || !limiter.isAnyLimited()) {
       return items;
@@ -443,7 +476,7 @@ public final class AsyncTransport implements Transport {
     trim(1, e.size);
     pending.addLast(e);
     pendingBytes += e.size;
-    pendingCount = pending.size();
+    pendingCount = pending.size() + writing.size();
   }
 
   /**
@@ -477,7 +510,7 @@ public final class AsyncTransport implements Transport {
   private void remove(Entry e) {
     if (pending.removeFirstOccurrence(e)) {
       pendingBytes -= e.size;
-      pendingCount = pending.size();
+      pendingCount = pending.size() + writing.size();
     }
     Outbox o = outbox;
     Path p = e.path;
@@ -588,7 +621,7 @@ public final class AsyncTransport implements Transport {
     Diagnostics.warn("a stored envelope is unreadable and set aside: %s", cause.getMessage());
     if (pending.removeFirstOccurrence(e)) {
       pendingBytes -= e.size;
-      pendingCount = pending.size();
+      pendingCount = pending.size() + writing.size();
     }
     Outbox o = outbox;
     Path p = e.path;
@@ -734,13 +767,31 @@ public final class AsyncTransport implements Transport {
     e.attempts++;
     long delay = backoff(failures);
     backoffUntil = now() + delay;
+    failedAttempts.incrementAndGet();
     if (e.path == null && e.attempts > config.memoryRetries) {
       remove(e);
       countEntry(e, r.error != null ? DiscardReason.NETWORK_ERROR : DiscardReason.SEND_ERROR);
       Diagnostics.warn("an envelope could not be delivered (%s); dropped", r);
+    } else if (e.path != null && isTls(r.error) && !warnedTls) {
+      // kept on disk and retried, yet no retry helps until the trust is fixed: say so, once
+      warnedTls = true;
+      Diagnostics.warn(
+          "TLS with Sentry failed (%s); envelopes wait in the outbox. Is the server's certificate"
+              + " trusted? (option sslSocketFactory)",
+          r);
     } else {
       Diagnostics.debug("sending failed (%s); retrying in %d ms", r, delay);
     }
+  }
+
+  private static boolean isTls(@Nullable Throwable error) {
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Exponential from the first delay, capped, with jitter in [delay/2, delay]. */

@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
@@ -70,6 +68,8 @@ final class HttpSender {
   private final @Nullable String auth;
   private final String userAgent;
   private final boolean gzip;
+  // only the worker sends, so one compressor serves every request
+  private final @Nullable GzipBody gzipBody;
   private final OkHttpClient client;
   private final ExecutorService executor;
 
@@ -78,6 +78,7 @@ final class HttpSender {
     this.auth = config.authHeader;
     this.userAgent = config.userAgent;
     this.gzip = config.gzip;
+    this.gzipBody = gzip ? new GzipBody() : null;
     this.executor =
         new ThreadPoolExecutor(
             0,
@@ -127,14 +128,20 @@ final class HttpSender {
 
   /**
    * Posts a stored envelope (no {@code sent_at}) with {@code sent_at} added, and an extra item
-   * appended if given (a client report).
+   * appended if given (a client report). Called by one thread at a time: the bodies share one
+   * compressor.
    */
   Call send(byte[] stored, String sentAt, byte @Nullable [] extraItem, Listener listener) {
     Buffer body = new Buffer();
-    try (OutputStream out = gzip ? new FastGzip(body.outputStream()) : body.outputStream()) {
+    try {
+      GzipBody g = gzipBody;
+      OutputStream out = g != null ? g.begin(body) : body.outputStream();
       writeWithSentAt(stored, sentAt, out);
       if (extraItem != null) {
         out.write(extraItem);
+      }
+      if (g != null) {
+        g.finish();
       }
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e); // a Buffer never throws
@@ -205,6 +212,10 @@ final class HttpSender {
     client.dispatcher().cancelAll();
     executor.shutdownNow();
     client.connectionPool().evictAll();
+    GzipBody g = gzipBody;
+    if (g != null) {
+      g.close();
+    }
   }
 
   @Override
@@ -235,14 +246,6 @@ final class HttpSender {
       // one write: OkHttp flushes headers and body together, so Nagle never holds a tail back
       body.copyTo(sink.getBuffer(), 0, body.size());
       sink.emitCompleteSegments();
-    }
-  }
-
-  /** Gzip at the fastest level: envelopes are small, and the worker's time is the bottleneck. */
-  private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(OutputStream out) throws IOException {
-      super(out, 8192);
-      def.setLevel(Deflater.BEST_SPEED);
     }
   }
 }

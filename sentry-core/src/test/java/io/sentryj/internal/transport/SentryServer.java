@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -31,9 +32,15 @@ import java.util.zip.GZIPInputStream;
 final class SentryServer implements AutoCloseable {
   static final String PATH = "/api/42/envelope/";
 
-  final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
+  final WireMockServer wireMock;
 
   SentryServer() {
+    this(options().dynamicPort());
+  }
+
+  /** A server with these options: a port given back after a stop, or HTTPS. */
+  SentryServer(WireMockConfiguration options) {
+    wireMock = new WireMockServer(options);
     wireMock.start();
     respond(aResponse().withStatus(200).withBody("{\"id\":\"0\"}"));
   }
@@ -44,6 +51,11 @@ final class SentryServer implements AutoCloseable {
 
   String url() {
     return "http://localhost:" + wireMock.port() + PATH;
+  }
+
+  /** The envelope endpoint over HTTPS, when the server was started with an HTTPS port. */
+  String httpsUrl() {
+    return "https://localhost:" + wireMock.httpsPort() + PATH;
   }
 
   /** Answers every envelope with this response from now on. */
