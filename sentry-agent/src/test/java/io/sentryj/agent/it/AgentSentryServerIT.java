@@ -2,6 +2,7 @@ package io.sentryj.agent.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -79,8 +80,8 @@ class AgentSentryServerIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void anApplicationWithItsOwnOkHttp3AndGson28RunsUnchangedAndItsCrashIsDelivered(Jdk jdk)
-      throws Exception {
+  void anApplicationWithItsOwnOkHttp3AndGson28RunsUnchangedWithItsCallsTracedAndItsCrashDelivered(
+      Jdk jdk) throws Exception {
     sentry.stubFor(get(urlEqualTo("/data")).willReturn(aResponse().withBody("{\"n\":42}")));
     List<String> classPath = new ArrayList<>();
     classPath.add(APP_CLASSES.toString());
@@ -90,7 +91,13 @@ class AgentSentryServerIT {
     List<String> command =
         Arrays.asList(
             jdk.java(),
-            "-javaagent:" + AGENT_JAR + "=dsn=" + dsn() + ",outbox-dir=" + work.resolve("outbox"),
+            "-javaagent:"
+                + AGENT_JAR
+                + "=dsn="
+                + dsn()
+                + ",outbox-dir="
+                + work.resolve("outbox")
+                + ",agent.start=sync", // the application calls out at once
             "-cp",
             String.join(File.pathSeparator, classPath),
             OwnOkHttpAndGson.class.getName(),
@@ -107,6 +114,29 @@ class AgentSentryServerIT {
     assertThat(events())
         .extracting(ForkedJvm::exceptionValue)
         .containsExactly("boom with its own okhttp");
+    // the application's own OkHttp 3 call: a breadcrumb on the event, trace headers on the wire
+    JsonObject crumb =
+        events()
+            .get(0)
+            .getAsJsonObject("breadcrumbs")
+            .getAsJsonArray("values")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(crumb.get("category").getAsString()).isEqualTo("http");
+    JsonObject data = crumb.getAsJsonObject("data");
+    assertThat(data.get("method").getAsString()).isEqualTo("GET");
+    assertThat(data.get("url").getAsString()).endsWith("/data");
+    assertThat(data.get("status_code").getAsInt()).isEqualTo(200);
+    LoggedRequest call = sentry.findAll(getRequestedFor(urlEqualTo("/data"))).get(0);
+    assertThat(call.getHeader("sentry-trace"))
+        .startsWith(
+            events()
+                .get(0)
+                .getAsJsonObject("contexts")
+                .getAsJsonObject("trace")
+                .get("trace_id")
+                .getAsString());
+    assertThat(call.getHeader("baggage")).contains("sentry-trace_id=");
   }
 
   @ParameterizedTest(name = "{0}")
