@@ -94,7 +94,8 @@ final class FakeHttp {
             });
   }
 
-  private static HttpServletMapping mapping() {
+  /** The mapping of {@code /orders/*} that served {@code /orders/42}. */
+  static HttpServletMapping mapping() {
     return new HttpServletMapping() {
       @Override
       public String getMatchValue() {
