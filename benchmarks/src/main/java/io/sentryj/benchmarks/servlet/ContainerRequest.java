@@ -25,14 +25,7 @@ final class ContainerRequest extends HttpServletRequestWrapper {
 
   ContainerRequest() {
     super(FakeHttp.request());
-    headers.put("Host", List.of("shop.example.com"));
-    headers.put("User-Agent", List.of("Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"));
-    headers.put("Accept", List.of("text/html,application/xhtml+xml"));
-    headers.put("Accept-Language", List.of("en-GB,en;q=0.5"));
-    headers.put("Accept-Encoding", List.of("gzip, deflate, br"));
-    headers.put("Cookie", List.of("JSESSIONID=abc123; theme=dark"));
-    headers.put("Referer", List.of("https://shop.example.com/orders"));
-    headers.put("Connection", List.of("keep-alive"));
+    headers.putAll(FakeHttp.browserHeaders());
     headers.put("Upgrade-Insecure-Requests", List.of("1"));
     headers.put("Sec-Fetch-Mode", List.of("navigate"));
   }
