@@ -21,15 +21,7 @@ final class FakeHttp {
 
   /** A GET of {@code /orders/42?page=2} with the headers a browser sends. */
   static HttpServletRequest request() {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    headers.put("Host", List.of("shop.example.com"));
-    headers.put("User-Agent", List.of("Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"));
-    headers.put("Accept", List.of("text/html,application/xhtml+xml"));
-    headers.put("Accept-Language", List.of("en-GB,en;q=0.5"));
-    headers.put("Accept-Encoding", List.of("gzip, deflate, br"));
-    headers.put("Cookie", List.of("JSESSIONID=abc123; theme=dark"));
-    headers.put("Referer", List.of("https://shop.example.com/orders"));
-    headers.put("Connection", List.of("keep-alive"));
+    Map<String, List<String>> headers = browserHeaders();
     Map<String, Object> attributes = new HashMap<>();
     HttpServletMapping mapping = mapping();
     return (HttpServletRequest)
@@ -81,6 +73,20 @@ final class FakeHttp {
             });
   }
 
+  /** The eight headers a browser sends with a page request, a cookie among them; a new map. */
+  static Map<String, List<String>> browserHeaders() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Host", List.of("shop.example.com"));
+    headers.put("User-Agent", List.of("Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0"));
+    headers.put("Accept", List.of("text/html,application/xhtml+xml"));
+    headers.put("Accept-Language", List.of("en-GB,en;q=0.5"));
+    headers.put("Accept-Encoding", List.of("gzip, deflate, br"));
+    headers.put("Cookie", List.of("JSESSIONID=abc123; theme=dark"));
+    headers.put("Referer", List.of("https://shop.example.com/orders"));
+    headers.put("Connection", List.of("keep-alive"));
+    return headers;
+  }
+
   static HttpServletResponse response() {
     return (HttpServletResponse)
         Proxy.newProxyInstance(
@@ -94,7 +100,8 @@ final class FakeHttp {
             });
   }
 
-  private static HttpServletMapping mapping() {
+  /** The mapping of {@code /orders/*} that served {@code /orders/42}. */
+  static HttpServletMapping mapping() {
     return new HttpServletMapping() {
       @Override
       public String getMatchValue() {

@@ -1,8 +1,7 @@
 package io.sentryj.benchmarks.servlet;
 
-import io.sentryj.Envelope;
 import io.sentryj.Sentry;
-import io.sentryj.Transport;
+import io.sentryj.internal.transport.NoopTransport;
 import io.sentryj.servlet.jakarta.SentryFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,14 +48,7 @@ public class FilterBenchmark {
 
   @Setup(Level.Trial)
   public void start(Blackhole blackhole) {
-    Sentry.init(
-        o ->
-            o.externalConfiguration(false)
-                .enableShutdownHook(false)
-                .enableUncaughtExceptionHandler(false)
-                .release("shop@1.0.0")
-                .sendDefaultPii(sendDefaultPii)
-                .transportFactory(x -> new DiscardingTransport()));
+    startSdk(sendDefaultPii);
     request = FakeHttp.request();
     response = FakeHttp.response();
     chain = (req, res) -> blackhole.consume(req);
@@ -80,17 +72,18 @@ public class FilterBenchmark {
     filter.doFilter(request, response, chain);
   }
 
-  /** Sends nothing: sessions aggregates (the only envelopes here) are dropped. */
-  private static final class DiscardingTransport implements Transport {
-    @Override
-    public void send(Envelope envelope) {}
-
-    @Override
-    public boolean flush(long timeoutMillis) {
-      return true;
-    }
-
-    @Override
-    public void close(long timeoutMillis) {}
+  /**
+   * Starts the SDK as both servlet benchmarks run it: a release, so that each request is also
+   * counted as a session, and a transport that drops every envelope (sessions aggregates only).
+   */
+  static void startSdk(boolean sendDefaultPii) {
+    Sentry.init(
+        o ->
+            o.externalConfiguration(false)
+                .enableShutdownHook(false)
+                .enableUncaughtExceptionHandler(false)
+                .release("shop@1.0.0")
+                .sendDefaultPii(sendDefaultPii)
+                .transportFactory(x -> NoopTransport.INSTANCE));
   }
 }

@@ -1,23 +1,33 @@
 package io.sentryj.internal.scope;
 
 import io.sentryj.Breadcrumb;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A fixed-size ring of breadcrumbs: adding to a full ring overwrites the oldest, with no
- * allocation. Not thread-safe: {@link ScopeImpl} guards it with its lock.
+ * A ring of at most {@code capacity} breadcrumbs: adding to a full ring overwrites the oldest, with
+ * no allocation. Its array grows with its content up to the capacity, so that the many short-lived
+ * scopes forked per request or task hold what they have, not a full ring each. Not thread-safe:
+ * {@link ScopeImpl} guards it with its lock.
  */
 final class BreadcrumbRing {
-  private final Breadcrumb[] items;
+  private static final Breadcrumb[] NONE = new Breadcrumb[0];
+  private static final int FIRST_SIZE = 8;
+
+  private final int capacity;
+  // while not full, start is 0 and the breadcrumbs are items[0..size)
+  private Breadcrumb[] items;
   private int start;
   private int size;
 
   BreadcrumbRing(int capacity) {
-    this.items = new Breadcrumb[capacity];
+    this.capacity = Math.max(0, capacity);
+    this.items = NONE;
   }
 
   private BreadcrumbRing(BreadcrumbRing other) {
-    this.items = other.items.clone();
+    this.capacity = other.capacity;
+    this.items = other.size == 0 ? NONE : Arrays.copyOf(other.items, other.items.length);
     this.start = other.start;
     this.size = other.size;
   }
@@ -27,12 +37,14 @@ final class BreadcrumbRing {
   }
 
   void add(Breadcrumb breadcrumb) {
-    int capacity = items.length;
     if (capacity == 0) {
       return;
     }
     if (size < capacity) {
-      items[(start + size) % capacity] = breadcrumb;
+      if (size == items.length) {
+        items = Arrays.copyOf(items, Math.min(capacity, Math.max(FIRST_SIZE, size * 2)));
+      }
+      items[size] = breadcrumb;
       size++;
     } else {
       items[start] = breadcrumb;
@@ -45,16 +57,16 @@ final class BreadcrumbRing {
   }
 
   void clear() {
-    java.util.Arrays.fill(items, null);
+    items = NONE;
     start = 0;
     size = 0;
   }
 
   /** Appends the breadcrumbs, oldest first. */
   void copyTo(List<Breadcrumb> out) {
-    int capacity = items.length;
+    int length = items.length;
     for (int i = 0; i < size; i++) {
-      out.add(items[(start + i) % capacity]);
+      out.add(items[(start + i) % length]);
     }
   }
 }

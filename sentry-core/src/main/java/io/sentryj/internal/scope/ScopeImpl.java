@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,17 +30,21 @@ public final class ScopeImpl implements Scope {
   private final int maxBreadcrumbs;
   private final @Nullable BeforeBreadcrumbCallback beforeBreadcrumb;
 
-  private final Map<String, String> tags;
-  private final Map<String, Object> extras;
-  private final Map<String, Map<String, ?>> contexts;
+  // Empty collections are shared immutable ones until the first write: most scopes are forks
+  // (one per request or task) that never hold tags, extras, contexts or attachments of their own.
+  private Map<String, String> tags;
+  private Map<String, Object> extras;
+  private Map<String, Map<String, ?>> contexts;
   private final BreadcrumbRing breadcrumbs;
-  private final List<Attachment> attachments;
-  private final List<EventProcessor> eventProcessors;
+  private List<Attachment> attachments;
+  private List<EventProcessor> eventProcessors;
   private @Nullable User user;
   private @Nullable SentryLevel level;
   private List<String> fingerprint;
   private @Nullable String transaction;
   private @Nullable Request request;
+  // builds the request when an event first needs it; set instead of request, never with it
+  private @Nullable Supplier<Request> requestSource;
   private @Nullable PropagationContext propagationContext;
   private volatile SentryId lastEventId = SentryId.EMPTY;
 
@@ -47,12 +52,12 @@ public final class ScopeImpl implements Scope {
   public ScopeImpl(int maxBreadcrumbs, @Nullable BeforeBreadcrumbCallback beforeBreadcrumb) {
     this.maxBreadcrumbs = maxBreadcrumbs;
     this.beforeBreadcrumb = beforeBreadcrumb;
-    this.tags = new LinkedHashMap<>();
-    this.extras = new LinkedHashMap<>();
-    this.contexts = new LinkedHashMap<>();
+    this.tags = Collections.emptyMap();
+    this.extras = Collections.emptyMap();
+    this.contexts = Collections.emptyMap();
     this.breadcrumbs = new BreadcrumbRing(maxBreadcrumbs);
-    this.attachments = new ArrayList<>();
-    this.eventProcessors = new ArrayList<>();
+    this.attachments = Collections.emptyList();
+    this.eventProcessors = Collections.emptyList();
     this.fingerprint = Collections.emptyList();
   }
 
@@ -60,19 +65,28 @@ public final class ScopeImpl implements Scope {
     this.maxBreadcrumbs = other.maxBreadcrumbs;
     this.beforeBreadcrumb = other.beforeBreadcrumb;
     synchronized (other.lock) {
-      this.tags = new LinkedHashMap<>(other.tags);
-      this.extras = new LinkedHashMap<>(other.extras);
-      this.contexts = new LinkedHashMap<>(other.contexts);
+      this.tags = copy(other.tags);
+      this.extras = copy(other.extras);
+      this.contexts = copy(other.contexts);
       this.breadcrumbs = other.breadcrumbs.copy();
-      this.attachments = new ArrayList<>(other.attachments);
-      this.eventProcessors = new ArrayList<>(other.eventProcessors);
+      this.attachments = copy(other.attachments);
+      this.eventProcessors = copy(other.eventProcessors);
       this.user = other.user;
       this.level = other.level;
       this.fingerprint = other.fingerprint;
       this.transaction = other.transaction;
       this.request = other.request;
+      this.requestSource = other.requestSource;
       this.propagationContext = other.propagationContext;
     }
+  }
+
+  private static <V> Map<String, V> copy(Map<String, V> map) {
+    return map.isEmpty() ? Collections.<String, V>emptyMap() : new LinkedHashMap<>(map);
+  }
+
+  private static <T> List<T> copy(List<T> list) {
+    return list.isEmpty() ? Collections.<T>emptyList() : new ArrayList<>(list);
   }
 
   /** A copy of this scope; later changes to either do not affect the other. */
@@ -86,6 +100,9 @@ public final class ScopeImpl implements Scope {
       if (value == null) {
         tags.remove(key);
       } else {
+        if (tags.isEmpty()) {
+          tags = new LinkedHashMap<>();
+        }
         tags.put(key, value);
       }
     }
@@ -102,6 +119,9 @@ public final class ScopeImpl implements Scope {
       if (value == null) {
         extras.remove(key);
       } else {
+        if (extras.isEmpty()) {
+          extras = new LinkedHashMap<>();
+        }
         extras.put(key, value);
       }
     }
@@ -120,6 +140,9 @@ public final class ScopeImpl implements Scope {
       if (copy == null) {
         contexts.remove(name);
       } else {
+        if (contexts.isEmpty()) {
+          contexts = new LinkedHashMap<>();
+        }
         contexts.put(name, copy);
       }
     }
@@ -180,14 +203,32 @@ public final class ScopeImpl implements Scope {
   public void setRequest(@Nullable Request request) {
     synchronized (lock) {
       this.request = request;
+      this.requestSource = null;
+    }
+  }
+
+  /**
+   * Sets the request as a source that builds it when an event (or {@link #getRequest}) first needs
+   * it, so that work nobody reads is never done. The source must return the same request every
+   * time, be safe to call from any thread, and take no scope's lock.
+   */
+  public void setRequestSource(Supplier<Request> source) {
+    synchronized (lock) {
+      this.request = null;
+      this.requestSource = source;
     }
   }
 
   /** The request, or null. */
   public @Nullable Request getRequest() {
     synchronized (lock) {
-      return request;
+      return request();
     }
+  }
+
+  private @Nullable Request request() {
+    Supplier<Request> source = requestSource;
+    return source != null ? source.get() : request;
   }
 
   @Override
@@ -234,6 +275,9 @@ public final class ScopeImpl implements Scope {
   @Override
   public void addAttachment(Attachment attachment) {
     synchronized (lock) {
+      if (attachments.isEmpty()) {
+        attachments = new ArrayList<>();
+      }
       attachments.add(attachment);
     }
   }
@@ -241,13 +285,16 @@ public final class ScopeImpl implements Scope {
   @Override
   public void clearAttachments() {
     synchronized (lock) {
-      attachments.clear();
+      attachments = Collections.emptyList();
     }
   }
 
   @Override
   public void addEventProcessor(EventProcessor processor) {
     synchronized (lock) {
+      if (eventProcessors.isEmpty()) {
+        eventProcessors = new ArrayList<>(4);
+      }
       eventProcessors.add(processor);
     }
   }
@@ -279,17 +326,18 @@ public final class ScopeImpl implements Scope {
   @Override
   public void clear() {
     synchronized (lock) {
-      tags.clear();
-      extras.clear();
-      contexts.clear();
+      tags = Collections.emptyMap();
+      extras = Collections.emptyMap();
+      contexts = Collections.emptyMap();
       breadcrumbs.clear();
-      attachments.clear();
-      eventProcessors.clear();
+      attachments = Collections.emptyList();
+      eventProcessors = Collections.emptyList();
       user = null;
       level = null;
       fingerprint = Collections.emptyList();
       transaction = null;
       request = null;
+      requestSource = null;
     }
   }
 
@@ -322,8 +370,11 @@ public final class ScopeImpl implements Scope {
       if (event.getUser() == null && user != null) {
         event.setUser(user);
       }
-      if (event.getRequest() == null && request != null) {
-        event.setRequest(request);
+      if (event.getRequest() == null) {
+        Request scoped = request();
+        if (scoped != null) {
+          event.setRequest(scoped);
+        }
       }
       if (event.getTransaction() == null && transaction != null) {
         event.setTransaction(transaction);

@@ -211,4 +211,87 @@ class ScopesTest {
     SentryEvent event = apply(new SentryEvent());
     assertThat(event.getContexts().get("c")).containsEntry("k", "v");
   }
+
+  @Test
+  void ringGrowsPastItsFirstArrayWrapsWhenFullAndForksApart() {
+    ScopeImpl scope = new ScopeImpl(20, null);
+    for (int i = 0; i < 25; i++) {
+      scope.addBreadcrumb(Breadcrumb.info("b" + i));
+    }
+    ScopeImpl fork = scope.fork();
+    fork.addBreadcrumb(Breadcrumb.info("b25"));
+    scope.addBreadcrumb(Breadcrumb.info("original"));
+
+    assertThat(scope.getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .hasSize(20)
+        .startsWith("b6")
+        .endsWith("b24", "original");
+    assertThat(fork.getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .hasSize(20)
+        .startsWith("b6")
+        .endsWith("b24", "b25");
+    scope.clearBreadcrumbs();
+    assertThat(scope.getBreadcrumbs()).isEmpty();
+    assertThat(fork.getBreadcrumbs()).hasSize(20);
+  }
+
+  @Test
+  void forksOfEmptyScopesKeepTheirWritesApart() {
+    ScopeImpl parent = new ScopeImpl(10, null);
+    ScopeImpl fork = parent.fork();
+    fork.setTag("request", "1");
+    fork.setExtra("e", 1);
+    fork.setContext("c", Collections.singletonMap("k", "v"));
+    fork.addAttachment(Attachment.fromBytes(new byte[] {1}, "a.bin", null));
+    fork.addEventProcessor((event, hint) -> event);
+    parent.setTag("app", "shop");
+
+    SentryEvent fromFork = new SentryEvent();
+    fork.fillEvent(fromFork);
+    SentryEvent fromParent = new SentryEvent();
+    parent.fillEvent(fromParent);
+    List<Attachment> attachments = new ArrayList<>();
+    List<EventProcessor> processors = new ArrayList<>();
+    parent.copyAttachments(attachments);
+    parent.copyEventProcessors(processors);
+
+    assertThat(fromFork.getTags()).containsOnlyKeys("request");
+    assertThat(fromFork.getExtra()).containsOnlyKeys("e");
+    assertThat(fromFork.getContexts().get("c")).isNotNull();
+    assertThat(fromParent.getTags()).containsOnlyKeys("app");
+    assertThat(fromParent.getExtra()).isEmpty();
+    assertThat(fromParent.getContexts().get("c")).isNull();
+    assertThat(attachments).isEmpty();
+    assertThat(processors).isEmpty();
+  }
+
+  @Test
+  void requestSourceIsBuiltOnlyWhenAnEventNeedsItAndSetRequestReplacesIt() {
+    int[] builds = {0};
+    io.sentryj.protocol.Request built = new io.sentryj.protocol.Request();
+    built.setUrl("https://shop.example.com/orders");
+    isolation.setRequestSource(
+        () -> {
+          builds[0]++;
+          return built;
+        });
+    ScopeImpl fork = isolation.fork();
+    assertThat(builds[0]).isZero();
+
+    assertThat(apply(new SentryEvent()).getRequest()).isSameAs(built);
+    SentryEvent fromFork = new SentryEvent();
+    fork.fillEvent(fromFork);
+    assertThat(fromFork.getRequest()).isSameAs(built);
+    assertThat(builds[0]).isEqualTo(2); // memoizing is the source's part
+
+    io.sentryj.protocol.Request replaced = new io.sentryj.protocol.Request();
+    isolation.setRequest(replaced);
+    assertThat(isolation.getRequest()).isSameAs(replaced);
+    isolation.setRequestSource(() -> built);
+    isolation.clear();
+    assertThat(isolation.getRequest()).isNull();
+    assertThat(apply(new SentryEvent()).getRequest()).isNull();
+  }
 }

@@ -27,6 +27,18 @@ public interface HttpRequestView {
   /** Every value of one header, in order. */
   List<String> headers(String name);
 
+  /**
+   * Passes every header value to the sink, as {@link #headerNames()} and {@link #headers} give
+   * them; a view may do it without the lists.
+   */
+  default void forEachHeader(HeaderSink sink) {
+    for (String name : headerNames()) {
+      for (String value : headers(name)) {
+        sink.header(name, value);
+      }
+    }
+  }
+
   /** The content type, or null. */
   @Nullable String contentType();
 
@@ -59,6 +71,12 @@ public interface HttpRequestView {
    * request.
    */
   byte[] readUnread(int max) throws IOException;
+
+  /** Receives a request's headers one value at a time. */
+  interface HeaderSink {
+    /** One value of the header {@code name}. */
+    void header(String name, String value);
+  }
 
   /** The path inside the application from the servlet path and path info, {@code /} for none. */
   static String path(@Nullable String servletPath, @Nullable String pathInfo) {

@@ -29,19 +29,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestData {
   /** Headers never sent: credentials, and the client's address (personal data, and spoofable). */
-  static final Set<String> DROPPED_HEADERS =
-      new HashSet<>(
-          Arrays.asList(
-              "authorization",
-              "proxy-authorization",
-              "cookie",
-              "set-cookie",
-              "x-api-key",
-              "x-csrf-token",
-              "x-xsrf-token",
-              "x-forwarded-for",
-              "x-real-ip",
-              "forwarded"));
+  private static final String[] DROPPED_HEADERS = {
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "set-cookie",
+    "x-api-key",
+    "x-csrf-token",
+    "x-xsrf-token",
+    "x-forwarded-for",
+    "x-real-ip",
+    "forwarded"
+  };
 
   /** Session cookies of common containers and frameworks, never sent even with PII. */
   private static final Set<String> SESSION_COOKIES =
@@ -52,34 +51,17 @@ public final class RequestData {
 
   /** The request's method, URL, scrubbed query and allowed headers; cookies and env with PII. */
   public static Request build(HttpRequestView view, boolean sendDefaultPii) {
-    Request request = new Request();
-    request.setMethod(view.method());
-    request.setUrl(view.url());
-    String query = view.queryString();
-    if (query != null && !query.isEmpty()) {
-      request.setQueryString(Scrubber.scrubQueryString(query));
-    }
-    for (String name : view.headerNames()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (DROPPED_HEADERS.contains(lower)) {
-        continue;
-      }
-      boolean sensitive = Scrubber.isSensitiveKey(lower);
-      for (String value : view.headers(name)) {
-        request.addHeader(name, sensitive ? Scrubber.FILTERED : value);
+    return RequestSnapshot.take(view, sendDefaultPii).get();
+  }
+
+  /** Whether a header is never sent, whatever its case; no copy of the name is made. */
+  static boolean isDroppedHeader(String name) {
+    for (String dropped : DROPPED_HEADERS) {
+      if (dropped.equalsIgnoreCase(name)) {
+        return true;
       }
     }
-    if (sendDefaultPii) {
-      String cookies = cookies(view.headers("Cookie"));
-      if (cookies != null) {
-        request.setCookies(cookies);
-      }
-      String remote = view.remoteAddr();
-      if (remote != null) {
-        request.getEnv().put("REMOTE_ADDR", remote);
-      }
-    }
-    return request;
+    return false;
   }
 
   /** The cookies without session cookies and sensitive ones, as one header value; or null. */

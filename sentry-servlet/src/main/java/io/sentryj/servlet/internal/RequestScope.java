@@ -46,7 +46,7 @@ public final class RequestScope {
   private final SentryClient client;
   private final HttpRequestView view;
   private final Scopes scopes;
-  private final Request request;
+  private final RequestSnapshot request;
   private final @Nullable BodyRecorder body;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean asyncListened = new AtomicBoolean();
@@ -58,7 +58,7 @@ public final class RequestScope {
       SentryClient client,
       HttpRequestView view,
       Scopes scopes,
-      Request request,
+      RequestSnapshot request,
       @Nullable BodyRecorder body) {
     this.client = client;
     this.view = view;
@@ -79,10 +79,11 @@ public final class RequestScope {
     SentryOptions options = client.options();
     Scopes scopes = client.storage().current().forkIsolation();
     ScopeImpl isolation = scopes.isolation();
-    isolation.setPropagationContext(propagation(view));
-    Request request = RequestData.build(view, options.sendDefaultPii());
-    isolation.setRequest(request);
-    isolation.setTransaction(transactionName(view, null));
+    // copied now, while the request may be read; built into the event's interface on demand
+    RequestSnapshot request = RequestSnapshot.take(view, options.sendDefaultPii());
+    isolation.setPropagationContext(propagation(request));
+    isolation.setRequestSource(request);
+    isolation.setTransaction(transactionName(view, request.method(), null));
     if (options.sendDefaultPii()) {
       String userName = view.userName();
       if (userName != null && isolation.getUser() == null) {
@@ -93,8 +94,8 @@ public final class RequestScope {
         Breadcrumb.builder()
             .type("http")
             .category("http.server")
-            .data("method", request.getMethod() != null ? request.getMethod() : "")
-            .data("url", view.url())
+            .data("method", request.method())
+            .data("url", request.url())
             .build());
     RequestScope scope =
         new RequestScope(client, view, scopes, request, bodyRecorder(view, options));
@@ -111,16 +112,13 @@ public final class RequestScope {
     return event;
   }
 
-  private static PropagationContext propagation(HttpRequestView view) {
+  private static PropagationContext propagation(RequestSnapshot request) {
     PropagationContext continued =
         TraceHeaders.continueFrom(
-            first(view, "sentry-trace"), first(view, "baggage"), first(view, "traceparent"));
+            request.firstHeader("sentry-trace"),
+            request.firstHeader("baggage"),
+            request.firstHeader("traceparent"));
     return continued != null ? continued : PropagationContext.newTrace();
-  }
-
-  private static @Nullable String first(HttpRequestView view, String header) {
-    java.util.List<String> values = view.headers(header);
-    return values.isEmpty() ? null : values.get(0);
   }
 
   private static @Nullable BodyRecorder bodyRecorder(HttpRequestView view, SentryOptions options) {
@@ -175,8 +173,7 @@ public final class RequestScope {
       if (status >= 500 && !crashed && client.options().captureServerErrors()) {
         beforeCapture();
         client.captureMessage(
-            "HTTP " + status + ": " + request.getMethod() + " " + request.getUrl(),
-            SentryLevel.ERROR);
+            "HTTP " + status + ": " + request.method() + " " + request.url(), SentryLevel.ERROR);
       }
       SessionAggregator sessions = SentryRuntime.currentSessions();
       if (sessions != null) {
@@ -188,9 +185,13 @@ public final class RequestScope {
   }
 
   private void beforeCapture() {
-    scopes.isolation().setTransaction(transactionName(view, scopes.isolation().getTransaction()));
-    if (body != null && request.getData() == null) {
-      request.setData(RequestBody.read(view, body));
+    ScopeImpl isolation = scopes.isolation();
+    isolation.setTransaction(transactionName(view, request.method(), isolation.getTransaction()));
+    if (body != null) {
+      Request built = request.get();
+      if (built.getData() == null) {
+        built.setData(RequestBody.read(view, body));
+      }
     }
   }
 
@@ -198,18 +199,18 @@ public final class RequestScope {
    * {@code GET /orders/{id}} when a framework says the route, else the container's mapping, else
    * the path.
    */
-  static String transactionName(HttpRequestView view, @Nullable String fallback) {
+  static String transactionName(HttpRequestView view, String method, @Nullable String fallback) {
     for (String attribute : ROUTE_ATTRIBUTES) {
       Object route = view.attribute(attribute);
       if (route instanceof String && !((String) route).isEmpty()) {
-        return view.method() + " " + route;
+        return method + " " + route;
       }
     }
     if (fallback != null) {
       return fallback;
     }
     String pattern = view.mappingPattern();
-    return view.method() + " " + (pattern != null ? pattern : view.path());
+    return method + " " + (pattern != null ? pattern : view.path());
   }
 
   /** Whether an error event was captured in this request's scope, or its exception escaped. */

@@ -45,6 +45,11 @@ final class ReflectiveRequestView implements HttpRequestView {
   }
 
   @Override
+  public void forEachHeader(HeaderSink sink) {
+    api.forEachHeader(request, sink);
+  }
+
+  @Override
   public @Nullable String contentType() {
     return api.contentType(request);
   }

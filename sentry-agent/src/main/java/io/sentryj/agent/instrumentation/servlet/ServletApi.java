@@ -1,5 +1,6 @@
 package io.sentryj.agent.instrumentation.servlet;
 
+import io.sentryj.servlet.internal.HttpRequestView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -45,6 +46,8 @@ final class ServletApi {
           return api == null ? UNUSABLE : BY_INTERFACE.get(api);
         }
       };
+
+  private static final Object[] NO_ARGS = new Object[0];
 
   final String namespace;
   private final @Nullable Class<?> httpResponse;
@@ -200,6 +203,23 @@ final class ServletApi {
     return list(call(getHeaders, request, name));
   }
 
+  /** Every header value, straight from the container's enumerations. */
+  void forEachHeader(Object request, HttpRequestView.HeaderSink sink) {
+    Enumeration<?> names = (Enumeration<?>) call(getHeaderNames, request);
+    if (names == null) {
+      return;
+    }
+    while (names.hasMoreElements()) {
+      String name = (String) names.nextElement();
+      Enumeration<?> values = (Enumeration<?>) call(getHeaders, request, name);
+      if (values != null) {
+        while (values.hasMoreElements()) {
+          sink.header(name, (String) values.nextElement());
+        }
+      }
+    }
+  }
+
   @Nullable String contentType(Object request) {
     return (String) call(getContentType, request);
   }
@@ -321,6 +341,10 @@ final class ServletApi {
 
   @Nullable Object eventAsyncContext(Object event) {
     return call(eventAsyncContext, event);
+  }
+
+  private static @Nullable Object call(Method method, Object target) {
+    return call(method, target, NO_ARGS); // not a new empty array per call
   }
 
   private static @Nullable Object call(Method method, Object target, Object... args) {
