@@ -17,7 +17,7 @@ final class AttachCommand {
 
   static int run(String pid, String agentArgs, PrintStream out) throws Exception {
     String jar =
-        new File(SentryAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        new File(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
             .getPath();
     AgentArgs.parse(agentArgs); // fail here, not in the target, on arguments that do not parse
     Class<?> vmClass = attachApi();
@@ -34,7 +34,8 @@ final class AttachCommand {
 
   private static Class<?> attachApi() throws Exception {
     try {
-      return Class.forName(VIRTUAL_MACHINE);
+      // jdk.attach belongs to the application class loader, which the agent's loader cannot see
+      return Class.forName(VIRTUAL_MACHINE, true, ClassLoader.getSystemClassLoader());
     } catch (ClassNotFoundException e) {
       File tools = new File(System.getProperty("java.home"), "../lib/tools.jar");
       if (!tools.isFile()) {

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * Puts the classes of {@code io.sentryj.agent.bootstrap} on the bootstrap class path: copies them
  * from the agent's jar into a small temporary jar and appends that, since the JVM appends whole
- * jars only. Must run before anything loads the bridge, which the application class loader would
- * otherwise load from the agent's jar, out of reach of the JDK classes that call it.
+ * jars only. Must run before anything loads the bridge: the agent's own class loader cannot load it
+ * until then (the bridge is not under the jar's {@code inst/}), and the application class loader
+ * would load it from the jar's root, out of reach of the JDK classes that call it.
  */
 final class BootstrapBridge {
   static final String BRIDGE_DIR = "io/sentryj/agent/bootstrap/";
@@ -41,7 +42,7 @@ final class BootstrapBridge {
   }
 
   private static Path agentLocation() throws IOException {
-    CodeSource source = SentryAgent.class.getProtectionDomain().getCodeSource();
+    CodeSource source = BootstrapBridge.class.getProtectionDomain().getCodeSource();
     URL url = source != null ? source.getLocation() : null;
     if (url == null) {
       throw new IOException("cannot tell where the agent's classes are");

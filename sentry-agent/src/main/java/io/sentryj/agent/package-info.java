@@ -8,25 +8,28 @@
  * <p>One shaded jar, {@code sentry-agent.jar}, holding three kinds of classes:
  *
  * <ol>
- *   <li><b>The agent</b>, {@code io.sentryj.agent.*}: entry points, configuration, commands and one
- *       package per instrumentation under {@code io.sentryj.agent.instrumentation}. The JVM loads
- *       them with the application class loader, as it does every agent jar.
- *   <li><b>Everything the agent bundles</b>, relocated under {@code io.sentryj.agent.shaded}: the
- *       SDK itself ({@code io.sentryj} becomes {@code io.sentryj.agent.shaded.sentryj}), ByteBuddy,
- *       Gson, and (once the core has them) OkHttp, okio, Kotlin and SLF4J. Relocation rather than
- *       an isolated class loader: an application that brings its own OkHttp 3, Gson 2.8 or sentryj
- *       loads its own copies, never ours, since no class of the agent's jar keeps the name it has
- *       elsewhere; and a single class loader keeps start-up cheap and stack traces plain. The cost
- *       is that the application can name our classes if it tries; nothing it ships can clash with
- *       them.
+ *   <li><b>The entry class</b>, {@link io.sentryj.agent.SentryAgent}, and its {@code
+ *       AgentClassLoader}: the only agent classes at the jar's root, which the application class
+ *       loader serves as it does every agent jar. They depend on nothing but the JDK.
+ *   <li><b>The agent and everything it bundles</b>, under {@code inst/} of the jar, classes stored
+ *       as {@code .classdata}: the agent ({@code io.sentryj.agent.*}: configuration, commands and
+ *       one package per instrumentation under {@code io.sentryj.agent.instrumentation}) and,
+ *       relocated under {@code io.sentryj.agent.shaded}, the SDK ({@code io.sentryj} becomes {@code
+ *       io.sentryj.agent.shaded.sentryj}), ByteBuddy, Gson, OkHttp, okio, Kotlin and SLF4J. Only
+ *       the {@code AgentClassLoader} that {@code SentryAgent} creates defines them, with the
+ *       platform class loader (Java 8: the extension loader) as parent: the application can neither
+ *       name them nor meet them, and its own OkHttp 3, Gson 2.8 or sentryj is never confused with
+ *       ours. {@code SentryAgent} calls {@code AgentStart} or {@code AgentMain} through that loader
+ *       by reflection. ByteBuddy reads the advice it inlines through the same loader, which serves
+ *       {@code .class} resources from the {@code .classdata} entries.
  *   <li><b>The bridge</b>, {@code io.sentryj.agent.bootstrap}: the only classes advice inlined into
  *       JDK classes ({@code Thread}, {@code ThreadPoolExecutor}, ...) calls. Those classes see only
  *       the bootstrap class loader, so at start-up the agent copies the bridge into a small
  *       temporary jar and appends it with {@code
  *       Instrumentation.appendToBootstrapClassLoaderSearch} before anything loads it; parent-first
- *       delegation then gives the application class loader the same copy. The bridge knows no SDK
- *       type: it forwards to hooks the agent installs, and returns its argument unchanged until
- *       then, on re-entry, or when a hook throws.
+ *       delegation then gives the application's class loaders and the agent's the same copy. The
+ *       bridge knows no SDK type: it forwards to hooks the agent installs, and returns its argument
+ *       unchanged until then, on re-entry, or when a hook throws.
  * </ol>
  *
  * <h2>Configuration</h2>

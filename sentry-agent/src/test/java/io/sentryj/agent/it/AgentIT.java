@@ -150,7 +150,9 @@ class AgentIT {
     assertThat(status).isZero();
     String stderr = stderr(work);
     assertThat(stderr.lines().filter(l -> l.contains("[sentryj]"))).hasSize(1);
-    assertThat(stderr).contains("no DSN configured").doesNotContain("bootstrap classpath");
+    assertThat(stderr)
+        .contains("no DSN, outbox-only or Spotlight configured")
+        .doesNotContain("bootstrap classpath");
     assertThat(stdout(work)).contains("app handler saw boom in pool");
   }
 

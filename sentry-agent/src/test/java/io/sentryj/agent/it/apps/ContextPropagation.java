@@ -1,5 +1,6 @@
 package io.sentryj.agent.it.apps;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -11,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stands for a request handler: it opens a request scope with a breadcrumb and a tag, then hands
  * work to other threads, each of which reports a message. Without SDK code: it reaches the agent's
- * own SDK by reflection, as the agent's servlet and logging integrations will.
+ * own SDK by reflection, through the class loader of the hooks the agent gave its bridge: the
+ * application class loader cannot see the agent's classes.
  */
 public final class ContextPropagation {
   private static final String SENTRY = "io.sentryj.agent.shaded.sentryj.Sentry";
+  private static final String BRIDGE = "io.sentryj.agent.bootstrap.SentryBridge";
 
   private ContextPropagation() {}
 
@@ -27,7 +30,7 @@ public final class ContextPropagation {
     scheduled.prestartAllCoreThreads();
     ForkJoinPool forkJoin = new ForkJoinPool(2);
 
-    Class<?> sentry = Class.forName(SENTRY);
+    Class<?> sentry = Class.forName(SENTRY, true, agentLoader());
     sentry.getMethod("pushIsolationScope").invoke(null);
     sentry.getMethod("addBreadcrumb", String.class).invoke(null, "request breadcrumb");
     sentry.getMethod("setTag", String.class, String.class).invoke(null, "request", "r-42");
@@ -64,6 +67,12 @@ public final class ContextPropagation {
     forkJoin.shutdown();
     pool.awaitTermination(30, TimeUnit.SECONDS);
     forkJoin.awaitTermination(30, TimeUnit.SECONDS);
+  }
+
+  private static ClassLoader agentLoader() throws ReflectiveOperationException {
+    Field hooks = Class.forName(BRIDGE).getDeclaredField("hooks");
+    hooks.setAccessible(true);
+    return hooks.get(null).getClass().getClassLoader();
   }
 
   private static Runnable report(Method capture, String kind) {
