@@ -1,9 +1,7 @@
 package io.sentryj.agent.it;
 
 import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
-import static io.sentryj.agent.it.ForkedJvm.agentArgs;
 import static io.sentryj.agent.it.ForkedJvm.breadcrumbMessages;
-import static io.sentryj.agent.it.ForkedJvm.events;
 import static io.sentryj.agent.it.ForkedJvm.exceptionValue;
 import static io.sentryj.agent.it.ForkedJvm.exitStatus;
 import static io.sentryj.agent.it.ForkedJvm.mechanism;
@@ -29,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,10 +35,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The agent jar on applications that contain no SDK code, each in a JVM of its own, on this JDK and
- * on JDK 25 where installed. The agent writes envelopes to a directory, read back here.
+ * on JDK 25 where installed. The agent sends to WireMock standing in for Sentry, over real HTTP.
  */
 class AgentIT {
   @TempDir Path work;
+  private final SentryStub sentry = new SentryStub();
+
+  @AfterEach
+  void stop() {
+    sentry.close();
+  }
 
   static List<Jdk> jdks() {
     return ForkedJvm.jdks();
@@ -50,7 +55,27 @@ class AgentIT {
   }
 
   private String javaagent(String... more) {
-    return "-javaagent:" + AGENT_JAR + "=" + agentArgs(outbox(), more);
+    return "-javaagent:" + AGENT_JAR + "=" + sentryArgs(more);
+  }
+
+  /**
+   * The agent sending to the stub, started before {@code main}, and given time at exit to deliver
+   * everything (closing ends as soon as all is sent).
+   */
+  private String sentryArgs(String... more) {
+    StringBuilder args =
+        new StringBuilder("dsn=" + sentry.dsn())
+            .append(",outbox-dir=")
+            .append(outbox())
+            .append(",agent.start=sync,shutdown-timeout-millis=20000");
+    for (String arg : more) {
+      args.append(',').append(arg);
+    }
+    return args.toString();
+  }
+
+  private List<JsonObject> events() {
+    return sentry.events();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -59,7 +84,7 @@ class AgentIT {
     int status = exitStatus(start(jdk, work, UncaughtInMain.class.getName(), javaagent()));
 
     assertThat(status).isEqualTo(1);
-    List<JsonObject> events = events(outbox());
+    List<JsonObject> events = events();
     assertThat(events).hasSize(1);
     JsonObject event = events.get(0);
     assertThat(exceptionValue(event)).isEqualTo("boom in main");
@@ -77,7 +102,7 @@ class AgentIT {
     int status = exitStatus(start(jdk, work, WorkerAndLateHandler.class.getName(), javaagent()));
 
     assertThat(status).isZero();
-    assertThat(events(outbox()))
+    assertThat(events())
         .extracting(ForkedJvm::exceptionValue)
         .containsExactlyInAnyOrder("boom in worker", "boom in pool");
     assertThat(stdout(work)).contains("app handler saw boom in pool on pool-worker");
@@ -91,7 +116,7 @@ class AgentIT {
     int status = exitStatus(start(jdk, work, ContextPropagation.class.getName(), javaagent()));
 
     assertThat(status).as(stderr(work)).isZero();
-    List<JsonObject> events = events(outbox());
+    List<JsonObject> events = events();
     List<String> expected =
         new ArrayList<>(
             Arrays.asList(
@@ -133,10 +158,7 @@ class AgentIT {
 
     assertThat(status).isZero();
     JsonObject fromPool =
-        events(outbox()).stream()
-            .filter(e -> "from execute".equals(message(e)))
-            .findFirst()
-            .orElseThrow();
+        events().stream().filter(e -> "from execute".equals(message(e))).findFirst().orElseThrow();
     assertThat(tag(fromPool, "request")).isNull();
   }
 
@@ -172,7 +194,7 @@ class AgentIT {
         .contains("sample-rate")
         .contains("agent argument sample-rate");
     assertThat(stdout(work)).contains("app handler saw boom in pool");
-    assertThat(events(outbox())).isEmpty();
+    assertThat(events()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -190,7 +212,7 @@ class AgentIT {
               AGENT_JAR.toString(),
               "attach",
               Long.toString(app.pid()),
-              agentArgs(outbox()));
+              sentryArgs());
       assertThat(exitStatus(ForkedJvm.start(cliDir, attach))).as(stderr(cliDir)).isZero();
 
       try (OutputStream in = app.getOutputStream()) {
@@ -200,9 +222,7 @@ class AgentIT {
     } finally {
       app.destroyForcibly();
     }
-    assertThat(events(outbox()))
-        .extracting(ForkedJvm::exceptionValue)
-        .containsExactly("boom after attach");
+    assertThat(events()).extracting(ForkedJvm::exceptionValue).containsExactly("boom after attach");
   }
 
   private static String stdoutOf(Path dir) {

@@ -3,10 +3,7 @@ package io.sentryj.agent.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
 import static io.sentryj.agent.it.ForkedJvm.APP_CLASSES;
 import static io.sentryj.agent.it.ForkedJvm.awaitTrue;
@@ -18,17 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.sentryj.EnvelopeItem;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.UncaughtInMain;
 import io.sentryj.agent.it.apps.ownlibs.OwnOkHttpAndGson;
-import io.sentryj.internal.envelope.EnvelopeParser;
-import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +26,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,12 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * application that brings its own OkHttp 3 and Gson 2.8, and the {@code upload} command.
  */
 class AgentSentryServerIT {
-  private static final String ENVELOPES = "/api/1/envelope/";
   private static final Path APP_LIBS =
       Paths.get(System.getProperty("sentryj.app.libs", "target/app-libs")).toAbsolutePath();
 
   @TempDir Path work;
-  private final WireMockServer sentry = new WireMockServer(options().dynamicPort());
+  private SentryStub stub;
+  private WireMockServer sentry;
 
   static List<Jdk> jdks() {
     return ForkedJvm.jdks();
@@ -64,18 +52,17 @@ class AgentSentryServerIT {
 
   @BeforeEach
   void start() {
-    sentry.start();
-    sentry.stubFor(
-        post(urlEqualTo(ENVELOPES)).willReturn(aResponse().withStatus(200).withBody("{}")));
+    stub = new SentryStub();
+    sentry = stub.server;
   }
 
   @AfterEach
   void stop() {
-    sentry.stop();
+    stub.close();
   }
 
   private String dsn() {
-    return "http://key@localhost:" + sentry.port() + "/1";
+    return stub.dsn();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -190,40 +177,10 @@ class AgentSentryServerIT {
   }
 
   private List<String> requestBodies() {
-    return sentry.findAll(postRequestedFor(urlEqualTo(ENVELOPES))).stream()
-        .map(AgentSentryServerIT::body)
-        .collect(Collectors.toList());
+    return stub.requestBodies();
   }
 
   private List<JsonObject> events() {
-    List<JsonObject> events = new ArrayList<>();
-    for (String body : requestBodies()) {
-      try {
-        for (EnvelopeItem item :
-            EnvelopeParser.parse(body.getBytes(StandardCharsets.UTF_8)).envelope().items()) {
-          if (item.type().equals("event")) {
-            events.add(
-                JsonParser.parseString(new String(item.payload(), StandardCharsets.UTF_8))
-                    .getAsJsonObject());
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return events;
-  }
-
-  private static String body(LoggedRequest request) {
-    byte[] bytes = request.getBody();
-    // WireMock hands over some bodies already gunzipped
-    if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        bytes = in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return stub.events();
   }
 }

@@ -1,0 +1,85 @@
+package io.sentryj.agent.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.sentryj.EnvelopeItem;
+import io.sentryj.internal.envelope.EnvelopeParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+/** WireMock on a free port standing in for Sentry: answers every envelope with 200. */
+final class SentryStub implements AutoCloseable {
+  static final String ENVELOPES = "/api/1/envelope/";
+
+  final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+  SentryStub() {
+    server.start();
+    server.stubFor(
+        post(urlEqualTo(ENVELOPES)).willReturn(aResponse().withStatus(200).withBody("{}")));
+  }
+
+  String dsn() {
+    return "http://key@localhost:" + server.port() + "/1";
+  }
+
+  /** The envelopes received, unzipped. */
+  List<String> requestBodies() {
+    return server.findAll(postRequestedFor(urlEqualTo(ENVELOPES))).stream()
+        .map(SentryStub::body)
+        .collect(Collectors.toList());
+  }
+
+  /** Every event item received, in order. */
+  List<JsonObject> events() {
+    List<JsonObject> events = new ArrayList<>();
+    for (String body : requestBodies()) {
+      try {
+        for (EnvelopeItem item :
+            EnvelopeParser.parse(body.getBytes(StandardCharsets.UTF_8)).envelope().items()) {
+          if (item.type().equals("event")) {
+            events.add(
+                JsonParser.parseString(new String(item.payload(), StandardCharsets.UTF_8))
+                    .getAsJsonObject());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return events;
+  }
+
+  private static String body(LoggedRequest request) {
+    byte[] bytes = request.getBody();
+    // WireMock hands over some bodies already gunzipped
+    if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
