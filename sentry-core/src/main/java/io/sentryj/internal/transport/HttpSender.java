@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
  * OkHttp's types stay inside this package.
  */
 final class HttpSender {
-  private static final MediaType ENVELOPE = MediaType.get("application/x-sentry-envelope");
   private static final byte[] SENT_AT_OPEN = "{\"sent_at\":\"".getBytes(StandardCharsets.UTF_8);
 
   /** What became of one request. */
@@ -70,7 +69,7 @@ final class HttpSender {
   private final @Nullable String auth;
   private final String userAgent;
   private final boolean gzip;
-  private final OkHttpClient client;
+  private final LazyClient client;
   private final ExecutorService executor;
 
   HttpSender(String url, TransportConfig config) {
@@ -90,6 +89,41 @@ final class HttpSender {
               t.setDaemon(true);
               return t;
             });
+    this.client = new LazyClient(() -> build(config, executor));
+  }
+
+  /**
+   * The OkHttp client, built on the first request: building one sets up TLS (the JDK's trust store
+   * read) and loads a few hundred classes, which {@code Sentry.init} and an application that sends
+   * nothing need not pay for.
+   */
+  private static final class LazyClient {
+    private final java.util.function.Supplier<OkHttpClient> factory;
+    private @Nullable OkHttpClient built;
+
+    LazyClient(java.util.function.Supplier<OkHttpClient> factory) {
+      this.factory = factory;
+    }
+
+    synchronized Call newCall(Request request) {
+      OkHttpClient c = built;
+      if (c == null) {
+        c = factory.get();
+        built = c;
+      }
+      return c.newCall(request);
+    }
+
+    synchronized void close() {
+      OkHttpClient c = built;
+      if (c != null) {
+        c.dispatcher().cancelAll();
+        c.connectionPool().evictAll();
+      }
+    }
+  }
+
+  private static OkHttpClient build(TransportConfig config, ExecutorService executor) {
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .dispatcher(new Dispatcher(executor))
@@ -122,7 +156,7 @@ final class HttpSender {
     if (ssl != null && trust != null) {
       b.sslSocketFactory(ssl, trust);
     }
-    this.client = b.build();
+    return b.build();
   }
 
   /**
@@ -202,9 +236,8 @@ final class HttpSender {
   }
 
   void close() {
-    client.dispatcher().cancelAll();
+    client.close();
     executor.shutdownNow();
-    client.connectionPool().evictAll();
   }
 
   @Override
@@ -214,6 +247,8 @@ final class HttpSender {
 
   /** A body already in memory, so that it has a length and can be written again on a retry. */
   private static final class BufferBody extends RequestBody {
+    private static final MediaType ENVELOPE = MediaType.get("application/x-sentry-envelope");
+
     private final Buffer body;
 
     BufferBody(Buffer body) {
