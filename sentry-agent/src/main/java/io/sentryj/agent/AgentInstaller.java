@@ -132,7 +132,6 @@ final class AgentInstaller {
             },
             "sentryj-agent-start");
     starter.setDaemon(true);
-    starter.setPriority(Thread.MIN_PRIORITY); // the application's own start comes first
     if (waiting != null) {
       waiting.startingOn(starter);
     }
@@ -222,6 +221,8 @@ final class AgentInstaller {
     }
     if (background) {
       lowerOsPriority();
+      // where Java's priorities count; set now, so that the SDK's threads did not inherit it
+      Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
     }
     long start = System.nanoTime();
     AgentBuilder builder =
