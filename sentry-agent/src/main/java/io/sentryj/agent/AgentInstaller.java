@@ -2,6 +2,7 @@ package io.sentryj.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
@@ -24,7 +25,9 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
+import java.io.File;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +36,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +62,7 @@ final class AgentInstaller {
   private final Instrumentation instrumentation;
   private final boolean attached;
   private volatile @Nullable EarlyHandler early;
+  private volatile boolean background;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
     this.instrumentation = instrumentation;
@@ -108,6 +114,7 @@ final class AgentInstaller {
             ? EarlyHandler.install()
             : null;
     early = waiting;
+    background = true;
     Thread starter =
         new Thread(
             () -> {
@@ -212,6 +219,11 @@ final class AgentInstaller {
     if (waiting != null) {
       waiting.started(); // the SDK and the hooks are ready: capture no longer waits
     }
+    if (background) {
+      lowerOsPriority();
+      // where Java's priorities count; set now, so that the SDK's threads did not inherit it
+      Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
+    }
     long start = System.nanoTime();
     AgentBuilder builder =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -221,9 +233,11 @@ final class AgentInstaller {
                 AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(
                     RETRANSFORM_BATCH))
             .with(new FailureListener())
-            // JDK classes are what these instrumentations change, so only our own are ignored
+            // a name no instrumentation can match ends the look at a type: its class file is
+            // never parsed (isSynthetic would), and no other matcher runs
             .ignore(
-                nameStartsWith("io.sentryj.agent.")
+                not(CandidateNames.of(enabled))
+                    .or(nameStartsWith("io.sentryj.agent."))
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(isSynthetic()));
     List<String> installed = new ArrayList<>();
@@ -248,6 +262,46 @@ final class AgentInstaller {
     }
   }
 
+  /**
+   * Makes the start thread the last to get a core on Linux, where Java's thread priorities change
+   * nothing: ByteBuddy's installation then uses the cores the application leaves idle. Done after
+   * {@code Sentry.init}, so that the SDK's threads, which would inherit it, keep a normal priority.
+   */
+  private static void lowerOsPriority() {
+    if (!System.getProperty("os.name", "").startsWith("Linux")) {
+      return;
+    }
+    String thread;
+    try {
+      // "<pid>/task/<tid>": this thread's id for the kernel
+      thread = Files.readSymbolicLink(Paths.get("/proc/thread-self")).getFileName().toString();
+    } catch (Exception e) {
+      Diagnostics.debug("the start thread keeps its priority: %s", e);
+      return;
+    }
+    // from another thread, so that the JDK's process reaper, started with the first process,
+    // does not inherit the low priority
+    Thread renicing =
+        new Thread(
+            () -> {
+              try {
+                Process renice =
+                    new ProcessBuilder("renice", "-n", "19", "-p", thread)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/dev/null")))
+                        .start();
+                if (!renice.waitFor(5, TimeUnit.SECONDS)) {
+                  renice.destroy();
+                }
+              } catch (Exception e) {
+                Diagnostics.debug("the start thread keeps its priority: %s", e);
+              }
+            },
+            "sentryj-agent-renice");
+    renicing.setDaemon(true);
+    renicing.start();
+  }
+
   /** Whether the JVM is exiting, so that a start cut short says nothing. */
   private static boolean shuttingDown() {
     Thread probe = new Thread(() -> {});
@@ -263,6 +317,96 @@ final class AgentInstaller {
   @Override
   public String toString() {
     return "AgentInstaller{attached=" + attached + '}';
+  }
+
+  /**
+   * The names of the types the enabled instrumentations can match, tested on the name alone: a
+   * prefix of each name their type matchers accept (or a part of it, for JDBC drivers' classes). An
+   * instrumentation not listed here accepts any name, so that one added later is never filtered
+   * out.
+   */
+  static final class CandidateNames extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+    private final String[] prefixes;
+    private final String[] parts;
+    private final boolean any;
+
+    private CandidateNames(List<String> prefixes, List<String> parts, boolean any) {
+      this.prefixes = prefixes.toArray(new String[0]);
+      this.parts = parts.toArray(new String[0]);
+      this.any = any;
+    }
+
+    static CandidateNames of(List<AgentInstrumentation> enabled) {
+      List<String> prefixes = new ArrayList<>();
+      List<String> parts = new ArrayList<>();
+      boolean any = false;
+      for (AgentInstrumentation each : enabled) {
+        switch (each.name()) {
+          case "uncaught":
+            prefixes.add("java.lang.Thread");
+            break;
+          case "executor":
+            prefixes.addAll(
+                Arrays.asList(
+                    "java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent."));
+            break;
+          case "logback":
+            prefixes.add("ch.qos.logback.classic.Logger");
+            break;
+          case "log4j2":
+            prefixes.add("org.apache.logging.log4j.core.config.LoggerConfig");
+            break;
+          case "jul":
+            prefixes.add("java.util.logging.Logger");
+            break;
+          case "http":
+            prefixes.addAll(
+                Arrays.asList(
+                    "sun.net.www.protocol.http.HttpURLConnection",
+                    "jdk.internal.net.http.HttpClientImpl",
+                    "org.apache.http.impl.client.",
+                    "org.apache.hc.client5.http.impl.classic.",
+                    // built so that shading leaves the application's OkHttp name alone
+                    "okhttp".concat("3.OkHttpClient$Builder")));
+            break;
+          case "jdbc":
+            parts.addAll(Arrays.asList("Statement", "Connection"));
+            break;
+          case "servlet":
+            prefixes.addAll(
+                Arrays.asList(
+                    "javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet"));
+            break;
+          default:
+            any = true;
+        }
+      }
+      return new CandidateNames(prefixes, parts, any);
+    }
+
+    @Override
+    public boolean matches(TypeDescription target) {
+      return any || accepts(target.getName());
+    }
+
+    boolean accepts(String name) {
+      for (String prefix : prefixes) {
+        if (name.startsWith(prefix)) {
+          return true;
+        }
+      }
+      for (String part : parts) {
+        if (name.contains(part)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return "CandidateNames{" + Arrays.toString(prefixes) + ", " + Arrays.toString(parts) + '}';
+    }
   }
 
   /** One line per type that could not be changed; the type stays as it was. */

@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  * OkHttp's types stay inside this package.
  */
 final class HttpSender {
-  private static final MediaType ENVELOPE = MediaType.get("application/x-sentry-envelope");
   private static final byte[] SENT_AT_OPEN = "{\"sent_at\":\"".getBytes(StandardCharsets.UTF_8);
 
   /** What became of one request. */
@@ -70,7 +69,7 @@ final class HttpSender {
   private final boolean gzip;
   // only the worker sends, so one compressor serves every request
   private final @Nullable GzipBody gzipBody;
-  private final OkHttpClient client;
+  private final LazyClient client;
   private final ExecutorService executor;
 
   HttpSender(String url, TransportConfig config) {
@@ -91,6 +90,41 @@ final class HttpSender {
               t.setDaemon(true);
               return t;
             });
+    this.client = new LazyClient(() -> build(config, executor));
+  }
+
+  /**
+   * The OkHttp client, built on the first request: building one sets up TLS (the JDK's trust store
+   * read) and loads a few hundred classes, which {@code Sentry.init} and an application that sends
+   * nothing need not pay for.
+   */
+  private static final class LazyClient {
+    private final java.util.function.Supplier<OkHttpClient> factory;
+    private @Nullable OkHttpClient built;
+
+    LazyClient(java.util.function.Supplier<OkHttpClient> factory) {
+      this.factory = factory;
+    }
+
+    synchronized Call newCall(Request request) {
+      OkHttpClient c = built;
+      if (c == null) {
+        c = factory.get();
+        built = c;
+      }
+      return c.newCall(request);
+    }
+
+    synchronized void close() {
+      OkHttpClient c = built;
+      if (c != null) {
+        c.dispatcher().cancelAll();
+        c.connectionPool().evictAll();
+      }
+    }
+  }
+
+  private static OkHttpClient build(TransportConfig config, ExecutorService executor) {
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .dispatcher(new Dispatcher(executor))
@@ -123,7 +157,7 @@ final class HttpSender {
     if (ssl != null && trust != null) {
       b.sslSocketFactory(ssl, trust);
     }
-    this.client = b.build();
+    return b.build();
   }
 
   /**
@@ -209,9 +243,8 @@ final class HttpSender {
   }
 
   void close() {
-    client.dispatcher().cancelAll();
+    client.close();
     executor.shutdownNow();
-    client.connectionPool().evictAll();
     GzipBody g = gzipBody;
     if (g != null) {
       g.close();
@@ -225,6 +258,8 @@ final class HttpSender {
 
   /** A body already in memory, so that it has a length and can be written again on a retry. */
   private static final class BufferBody extends RequestBody {
+    private static final MediaType ENVELOPE = MediaType.get("application/x-sentry-envelope");
+
     private final Buffer body;
 
     BufferBody(Buffer body) {
