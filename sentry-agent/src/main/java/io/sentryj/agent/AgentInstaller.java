@@ -25,9 +25,7 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
-import java.io.File;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +60,6 @@ final class AgentInstaller {
   private final Instrumentation instrumentation;
   private final boolean attached;
   private volatile @Nullable EarlyHandler early;
-  private volatile boolean background;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
     this.instrumentation = instrumentation;
@@ -114,7 +111,6 @@ final class AgentInstaller {
             ? EarlyHandler.install()
             : null;
     early = waiting;
-    background = true;
     Thread starter =
         new Thread(
             () -> {
@@ -220,7 +216,6 @@ final class AgentInstaller {
       waiting.started(); // the SDK and the hooks are ready: capture no longer waits
     }
     if (background) {
-      lowerOsPriority();
       // where Java's priorities count; set now, so that the SDK's threads did not inherit it
       Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
     }
@@ -260,46 +255,6 @@ final class AgentInstaller {
     } catch (Throwable t) {
       printLine("instrumentations " + installed + " skipped: " + t);
     }
-  }
-
-  /**
-   * Makes the start thread the last to get a core on Linux, where Java's thread priorities change
-   * nothing: ByteBuddy's installation then uses the cores the application leaves idle. Done after
-   * {@code Sentry.init}, so that the SDK's threads, which would inherit it, keep a normal priority.
-   */
-  private static void lowerOsPriority() {
-    if (!System.getProperty("os.name", "").startsWith("Linux")) {
-      return;
-    }
-    String thread;
-    try {
-      // "<pid>/task/<tid>": this thread's id for the kernel
-      thread = Files.readSymbolicLink(Paths.get("/proc/thread-self")).getFileName().toString();
-    } catch (Exception e) {
-      Diagnostics.debug("the start thread keeps its priority: %s", e);
-      return;
-    }
-    // from another thread, so that the JDK's process reaper, started with the first process,
-    // does not inherit the low priority
-    Thread renicing =
-        new Thread(
-            () -> {
-              try {
-                Process renice =
-                    new ProcessBuilder("renice", "-n", "19", "-p", thread)
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/dev/null")))
-                        .start();
-                if (!renice.waitFor(5, TimeUnit.SECONDS)) {
-                  renice.destroy();
-                }
-              } catch (Exception e) {
-                Diagnostics.debug("the start thread keeps its priority: %s", e);
-              }
-            },
-            "sentryj-agent-renice");
-    renicing.setDaemon(true);
-    renicing.start();
   }
 
   /** Whether the JVM is exiting, so that a start cut short says nothing. */
