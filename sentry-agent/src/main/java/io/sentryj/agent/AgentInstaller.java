@@ -59,6 +59,8 @@ final class AgentInstaller {
 
   private final Instrumentation instrumentation;
   private final boolean attached;
+  /** Whether the SDK and the instrumentations start on their own thread. */
+  private volatile boolean background;
   private volatile @Nullable EarlyHandler early;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
@@ -111,6 +113,7 @@ final class AgentInstaller {
             ? EarlyHandler.install()
             : null;
     early = waiting;
+    background = true;
     Thread starter =
         new Thread(
             () -> {
