@@ -59,8 +59,10 @@ final class AgentInstaller {
 
   private final Instrumentation instrumentation;
   private final boolean attached;
+
   /** Whether the SDK and the instrumentations start on their own thread. */
   private volatile boolean background;
+
   private volatile @Nullable EarlyHandler early;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
