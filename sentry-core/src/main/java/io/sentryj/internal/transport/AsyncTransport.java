@@ -27,11 +27,12 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,13 +53,15 @@ import org.jspecify.annotations.Nullable;
  * with capped exponential backoff and jitter while the file waits on disk; other errors drop the
  * envelope and count it {@code send_error}; a 429 counts nothing (protocol section 5).
  *
- * <p>When callers outrun the disk, the in-memory queue (bounded by {@code max-queue-size} and by an
- * estimate of its bytes, {@code max-queue-bytes}) overflows and the envelope is dropped and counted
- * {@code queue_overflow}: spilling to disk is the worker's job, since a caller never does I/O. The
- * outbox in turn evicts its oldest files beyond {@code outbox-max-items} and {@code
- * outbox-max-bytes} ({@code cache_overflow}). Without an outbox, an envelope is retried {@code
- * memoryRetries} times and then counted {@code network_error} ({@code send_error} after 5xx); what
- * is left in memory at close is counted the same way.
+ * <p>When callers outrun the worker, the in-memory queue (bounded by {@code max-queue-size} and by
+ * an estimate of its bytes, {@code max-queue-bytes}) fills; an envelope it has no room for spills
+ * to the outbox thread, which serializes and writes it beside the worker (the caller only enqueues
+ * it: a caller never does I/O). Only when there is no outbox, or that hand-off is full too ({@value
+ * #MAX_SPILLED} envelopes or a quarter of {@code max-queue-bytes}), is it dropped and counted
+ * {@code queue_overflow}. The outbox in turn evicts its oldest files beyond {@code
+ * outbox-max-items} and {@code outbox-max-bytes} ({@code cache_overflow}). Without an outbox, an
+ * envelope is retried {@code memoryRetries} times and then counted {@code network_error} ({@code
+ * send_error} after 5xx); what is left in memory at close is counted the same way.
  *
  * <p>Every loss goes into the SDK's {@link DiscardRecorder}, whose counts leave as a {@code
  * client_report} item attached to the next envelope, or alone on a timer and at close.
@@ -71,6 +74,8 @@ public final class AsyncTransport implements Transport {
   // so a slow disk slows the worker (and the queue fills and counts) instead of filling the heap
   private static final int MAX_WRITES_AHEAD = 64;
   private static final long DISK_DRAIN_MILLIS = 2000;
+  // envelopes the memory queue had no room for, waiting for the outbox thread
+  private static final int MAX_SPILLED = 256;
   private static final int INITIAL_SCRATCH_BYTES = 16 * 1024;
   // a rare big envelope's buffer is not kept
   private static final int RETAINED_SCRATCH_BYTES = 256 * 1024;
@@ -81,7 +86,7 @@ public final class AsyncTransport implements Transport {
   private final @Nullable Outbox outbox;
   // writes envelopes to the outbox in arrival order, so the worker serializes the next envelope
   // while the disk takes the last one; sending an envelope still waits for its write
-  private final @Nullable ExecutorService diskWriter;
+  private final @Nullable ThreadPoolExecutor diskWriter;
   private final RateLimiter limiter = new RateLimiter(AsyncTransport::now);
   private final EnvelopeWriter writer;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
@@ -90,6 +95,10 @@ public final class AsyncTransport implements Transport {
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
+  // envelopes spilled to the outbox thread and not yet back with the worker, by sequence
+  private final ConcurrentSkipListMap<Long, Spill> spilling = new ConcurrentSkipListMap<>();
+  private final AtomicInteger spilledCount = new AtomicInteger();
+  private final AtomicLong spilledBytes = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread worker;
@@ -133,8 +142,13 @@ public final class AsyncTransport implements Transport {
     worker.start();
   }
 
-  private static ExecutorService diskWriter(String name) {
-    return Executors.newSingleThreadExecutor(
+  private static ThreadPoolExecutor diskWriter(String name) {
+    return new ThreadPoolExecutor(
+        1,
+        1,
+        0,
+        TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<Runnable>(),
         task -> {
           Thread t = new Thread(task, name);
           t.setDaemon(true);
@@ -162,13 +176,43 @@ public final class AsyncTransport implements Transport {
       if (full) {
         queuedCount.decrementAndGet();
         queuedBytes.addAndGet(-estimate);
-        count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        if (!spill(envelope, estimate)) {
+          count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        }
         return;
       }
       inbox.offer(new Queued(envelope, estimate, sequence.incrementAndGet()));
     } catch (Throwable t) {
       Diagnostics.error("the transport could not take an envelope", t);
     }
+  }
+
+  /**
+   * Hands an envelope the memory queue has no room for to the outbox thread, which serializes and
+   * writes it while the worker is busy (protocol section 5: spill to disk before dropping); false
+   * when there is no outbox or that hand-off is full too. The caller only enqueues.
+   */
+  private boolean spill(Envelope envelope, long estimate) {
+    Outbox o = outbox;
+    ThreadPoolExecutor disk = diskWriter;
+    if (o == null || disk == null) {
+      return false;
+    }
+    boolean full = spilledCount.incrementAndGet() > MAX_SPILLED;
+    full |= spilledBytes.addAndGet(estimate) > config.maxQueueBytes / 4;
+    Spill task = new Spill(o, envelope, estimate, sequence.incrementAndGet());
+    if (!full) {
+      spilling.put(task.seq, task);
+      try {
+        disk.execute(task);
+        return true;
+      } catch (RejectedExecutionException closing) {
+        spilling.remove(task.seq);
+      }
+    }
+    spilledCount.decrementAndGet();
+    spilledBytes.addAndGet(-estimate);
+    return false;
   }
 
   /** Serializes and writes on the caller's thread; false if that failed (then it is queued). */
@@ -255,7 +299,7 @@ public final class AsyncTransport implements Transport {
 
   /** Whether nothing waits in memory, in the outbox or on the wire. */
   public boolean isIdle() {
-    return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty();
+    return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty() && spilling.isEmpty();
   }
 
   /** The outbox directory, or null when running memory-only. */
@@ -337,6 +381,8 @@ public final class AsyncTransport implements Transport {
       queuedBytes.addAndGet(-q.estimate);
     } else if (message instanceof Written) {
       written((Written) message);
+    } else if (message instanceof Spilled) {
+      spilled((Spilled) message);
     } else if (message instanceof Entry) {
       add((Entry) message); // written to disk by a crashing thread
     } else if (message instanceof Completion) {
@@ -355,7 +401,7 @@ public final class AsyncTransport implements Transport {
         return;
       }
       Outbox o = outbox;
-      ExecutorService disk = diskWriter;
+      ThreadPoolExecutor disk = diskWriter;
       byte[] bytes = e.bytes;
       if (o == null || bytes == null) {
         add(e);
@@ -378,6 +424,19 @@ public final class AsyncTransport implements Transport {
       return new Written(e, o.write(bytes), null);
     } catch (IOException ex) {
       return new Written(e, null, ex);
+    }
+  }
+
+  /** A spilled envelope is back from the outbox thread: on disk, or dropped and counted. */
+  private void spilled(Spilled s) {
+    Written w = s.written;
+    if (w != null) {
+      written(w);
+    }
+    Spill task = spilling.remove(s.seq); // only now: it was counted there until it was pending
+    if (task != null) {
+      spilledCount.decrementAndGet();
+      spilledBytes.addAndGet(-task.estimate);
     }
   }
 
@@ -824,6 +883,10 @@ public final class AsyncTransport implements Transport {
     if (first != null && first.seq <= seq) {
       return false; // not even on disk yet
     }
+    Iterator<Long> spilled = spilling.keySet().iterator();
+    if (spilled.hasNext() && spilled.next() <= seq) {
+      return false;
+    }
     if (sender == null) {
       return true;
     }
@@ -876,8 +939,8 @@ public final class AsyncTransport implements Transport {
     for (Object m; (m = inbox.poll()) != null; ) {
       if (m instanceof Queued) {
         count(((Queued) m).envelope.items(), DiscardReason.QUEUE_OVERFLOW);
-      } else if (m instanceof Written) {
-        writing.remove(((Written) m).entry); // on disk: the next start sends it
+      } else if (m instanceof Written || m instanceof Spilled) {
+        settleStopped(m);
       } else if (m instanceof FlushRequest) {
         waiters.add((FlushRequest) m);
       }
@@ -903,10 +966,12 @@ public final class AsyncTransport implements Transport {
    * it cannot finish in time is counted as lost.
    */
   private void stopDiskWriter() {
-    ExecutorService disk = diskWriter;
+    ThreadPoolExecutor disk = diskWriter;
     if (disk == null) {
       return;
     }
+    // spills not started are left (and counted below): close only waits for writes under way
+    disk.getQueue().removeIf(task -> task instanceof Spill);
     disk.shutdown();
     boolean done = false;
     try {
@@ -918,14 +983,31 @@ public final class AsyncTransport implements Transport {
       disk.shutdownNow();
     }
     for (Object m; (m = inbox.poll()) != null; ) {
-      if (m instanceof Written) {
-        writing.remove(((Written) m).entry); // on disk: the next start sends it
-      }
+      settleStopped(m);
     }
     for (Entry e : writing) {
       countEntry(e, DiscardReason.QUEUE_OVERFLOW);
     }
     writing.clear();
+    for (Spill s : spilling.values()) {
+      count(s.envelope.items(), DiscardReason.QUEUE_OVERFLOW); // never reached the disk
+    }
+    spilling.clear();
+  }
+
+  /** A write that ended after the worker stopped: on disk for the next start, or lost. */
+  private void settleStopped(Object m) {
+    Written w = null;
+    if (m instanceof Spilled) {
+      spilling.remove(((Spilled) m).seq);
+      w = ((Spilled) m).written;
+    } else if (m instanceof Written) {
+      w = (Written) m;
+      writing.remove(w.entry);
+    }
+    if (w != null && w.error != null) {
+      countEntry(w.entry, DiscardReason.QUEUE_OVERFLOW);
+    }
   }
 
   // ---------------------------------------------------------------- counting
@@ -984,6 +1066,54 @@ public final class AsyncTransport implements Transport {
       this.envelope = envelope;
       this.estimate = estimate;
       this.seq = seq;
+    }
+  }
+
+  /** On the outbox thread: serializes and writes an envelope the memory queue had no room for. */
+  private final class Spill implements Runnable {
+    final Outbox outbox;
+    final Envelope envelope;
+    final long estimate;
+    final long seq;
+
+    Spill(Outbox outbox, Envelope envelope, long estimate, long seq) {
+      this.outbox = outbox;
+      this.envelope = envelope;
+      this.estimate = estimate;
+      this.seq = seq;
+    }
+
+    @Override
+    public void run() {
+      Written w = null;
+      if (closed.get()) {
+        // like what is still in the memory queue at close: counted, so that close stays fast
+        count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        inbox.add(new Spilled(seq, null));
+        return;
+      }
+      try {
+        Entry e = serialize(envelope, seq);
+        byte[] bytes = e != null ? e.bytes : null;
+        if (e != null && bytes != null) {
+          w = write(outbox, e, bytes);
+        }
+      } catch (RuntimeException ex) {
+        count(envelope.items(), DiscardReason.INTERNAL_SDK_ERROR);
+        Diagnostics.error("an envelope could not be prepared", ex);
+      }
+      inbox.add(new Spilled(seq, w));
+    }
+  }
+
+  /** A spilled envelope's write, done, or null when nothing was left to write (each counted). */
+  private static final class Spilled {
+    final long seq;
+    final @Nullable Written written;
+
+    Spilled(long seq, @Nullable Written written) {
+      this.seq = seq;
+      this.written = written;
     }
   }
 
