@@ -63,6 +63,12 @@ import org.jspecify.annotations.Nullable;
  * envelope is retried {@code memoryRetries} times and then counted {@code network_error} ({@code
  * send_error} after 5xx); what is left in memory at close is counted the same way.
  *
+ * <p>{@link #close} stops taking envelopes, then has everything taken so far reach the disk first
+ * (the memory queue, the writes under way and the spilled envelopes: no file is written after close
+ * returns), then sends until its timeout; what is left stays in the outbox for the next start. The
+ * disk gets at least {@value #CLOSE_DISK_MILLIS} ms for that, the timeout if longer; what a slower
+ * disk has not taken by then is counted {@code queue_overflow}.
+ *
  * <p>Every loss goes into the SDK's {@link DiscardRecorder}, whose counts leave as a {@code
  * client_report} item attached to the next envelope, or alone on a timer and at close.
  */
@@ -74,6 +80,10 @@ public final class AsyncTransport implements Transport {
   // so a slow disk slows the worker (and the queue fills and counts) instead of filling the heap
   private static final int MAX_WRITES_AHEAD = 64;
   private static final long DISK_DRAIN_MILLIS = 2000;
+  // how long close lets the disk take what it holds in memory, at least (the timeout if longer)
+  private static final long CLOSE_DISK_MILLIS = 10_000;
+  // how long close waits past its deadline for the worker to put its files and counts in order
+  private static final long CLOSE_GRACE_MILLIS = 2000;
   // envelopes the memory queue had no room for, waiting for the outbox thread
   private static final int MAX_SPILLED = 256;
   private static final int INITIAL_SCRATCH_BYTES = 16 * 1024;
@@ -104,6 +114,10 @@ public final class AsyncTransport implements Transport {
   private final Thread worker;
   private volatile long backoffUntil;
   private volatile long closeDeadline = Long.MAX_VALUE;
+  private volatile long diskDeadline = Long.MAX_VALUE;
+  // false once close has had everything it took written: from then on nothing writes a file
+  private volatile boolean diskOpen = true;
+  private final CountDownLatch diskDone = new CountDownLatch(1);
   // entries in pending and in writing, for other threads to read
   private volatile int pendingCount;
 
@@ -143,17 +157,20 @@ public final class AsyncTransport implements Transport {
   }
 
   private static ThreadPoolExecutor diskWriter(String name) {
-    return new ThreadPoolExecutor(
-        1,
-        1,
-        0,
-        TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<Runnable>(),
-        task -> {
-          Thread t = new Thread(task, name);
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<Runnable>(),
+            task -> {
+              Thread t = new Thread(task, name);
+              t.setDaemon(true);
+              return t;
+            });
+    pool.prestartCoreThread(); // a caller that spills only enqueues, never starts a thread
+    return pool;
   }
 
   private static long now() {
@@ -181,7 +198,11 @@ public final class AsyncTransport implements Transport {
         }
         return;
       }
-      inbox.offer(new Queued(envelope, estimate, sequence.incrementAndGet()));
+      Queued q = new Queued(envelope, estimate, sequence.incrementAndGet());
+      inbox.offer(q);
+      if (terminated.getCount() == 0 && inbox.remove(q)) {
+        unqueue(q, DiscardReason.QUEUE_OVERFLOW); // close finished while this one came in
+      }
     } catch (Throwable t) {
       Diagnostics.error("the transport could not take an envelope", t);
     }
@@ -207,7 +228,9 @@ public final class AsyncTransport implements Transport {
         disk.execute(task);
         return true;
       } catch (RejectedExecutionException closing) {
-        spilling.remove(task.seq);
+        if (spilling.remove(task.seq) == null) {
+          return true; // settled and counted by the worker already
+        }
       }
     }
     spilledCount.decrementAndGet();
@@ -268,18 +291,30 @@ public final class AsyncTransport implements Transport {
   @Override
   public void close(long timeoutMillis) {
     if (closed.compareAndSet(false, true)) {
-      closeDeadline = now() + timeoutMillis;
+      long now = now();
+      closeDeadline = plus(now, timeoutMillis);
+      diskDeadline = plus(now, Math.max(timeoutMillis, CLOSE_DISK_MILLIS));
       inbox.offer(Close.INSTANCE);
     }
     if (Thread.currentThread() == worker) {
       return;
     }
     try {
-      // the worker stops at the deadline; a little more lets it put its files in order
-      terminated.await(Math.max(0, closeDeadline - now()) + 500, TimeUnit.MILLISECONDS);
+      // first what was taken reaches the disk, whatever the timeout, as long as the disk keeps up
+      if (!diskDone.await(Math.max(0, diskDeadline - now()), TimeUnit.MILLISECONDS)) {
+        diskOpen = false; // what is not written by now is counted, never written after close
+      }
+      // then the worker sends until the deadline; a little more lets it put its files in order
+      terminated.await(
+          plus(Math.max(0, closeDeadline - now()), CLOSE_GRACE_MILLIS), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static long plus(long a, long b) {
+    long sum = a + b;
+    return sum < a ? Long.MAX_VALUE : sum;
   }
 
   @Override
@@ -299,7 +334,11 @@ public final class AsyncTransport implements Transport {
 
   /** Whether nothing waits in memory, in the outbox or on the wire. */
   public boolean isIdle() {
-    return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty() && spilling.isEmpty();
+    // in this order: each count drops only after the entry is in the next one
+    return spilledCount.get() == 0
+        && queuedCount.get() == 0
+        && pendingCount == 0
+        && inbox.isEmpty();
   }
 
   /** The outbox directory, or null when running memory-only. */
@@ -320,10 +359,10 @@ public final class AsyncTransport implements Transport {
           if (!closing && inFlight.size() < config.maxInFlight) {
             sendSafely(); // keep the wire busy while a backlog is written to disk
           }
-          if (closing && pastDeadline()) {
-            break; // close's time is up: what is still queued is counted at shutdown
-          }
           message = inbox.poll();
+        }
+        if (closing && diskOpen && writing.isEmpty() && spilling.isEmpty()) {
+          closeDisk(); // all that close took is on disk (or counted): nothing writes from now on
         }
         if (closing && shouldStop()) {
           break;
@@ -367,7 +406,9 @@ public final class AsyncTransport implements Transport {
       wait = Math.min(wait, nextReportAt - now);
     }
     if (closing || closeDeadline != Long.MAX_VALUE) {
-      wait = Math.min(wait, closeDeadline - now);
+      long untilDeadline = closeDeadline - now;
+      // past the deadline, writes may still be coming back from the outbox thread
+      wait = Math.min(wait, untilDeadline > 0 || !diskOpen ? untilDeadline : 50);
     }
     return Math.max(wait, 0);
   }
@@ -418,8 +459,14 @@ public final class AsyncTransport implements Transport {
     }
   }
 
-  /** Writes an envelope's file; on the outbox thread, or on the worker when it is behind. */
-  private static Written write(Outbox o, Entry e, byte[] bytes) {
+  /**
+   * Writes an envelope's file; on the outbox thread, or on the worker when it is behind. Once close
+   * has closed the disk, writes nothing and says so ({@link Written#refused}).
+   */
+  private Written write(Outbox o, Entry e, byte[] bytes) {
+    if (!diskOpen) {
+      return new Written(e, null, null);
+    }
     try {
       return new Written(e, o.write(bytes), null);
     } catch (IOException ex) {
@@ -429,15 +476,25 @@ public final class AsyncTransport implements Transport {
 
   /** A spilled envelope is back from the outbox thread: on disk, or dropped and counted. */
   private void spilled(Spilled s) {
+    Spill task = spilling.remove(s.seq); // whoever removes it settles it
+    if (task == null) {
+      return;
+    }
     Written w = s.written;
     if (w != null) {
       written(w);
+    } else if (s.refused) {
+      count(task.envelope.items(), DiscardReason.QUEUE_OVERFLOW);
     }
-    Spill task = spilling.remove(s.seq); // only now: it was counted there until it was pending
-    if (task != null) {
-      spilledCount.decrementAndGet();
-      spilledBytes.addAndGet(-task.estimate);
-    }
+    // only now: it counted as spilled until it was pending (isIdle)
+    spilledCount.decrementAndGet();
+    spilledBytes.addAndGet(-task.estimate);
+  }
+
+  /** Everything close took is on disk or counted: from now on nothing writes a file. */
+  private void closeDisk() {
+    diskOpen = false;
+    diskDone.countDown();
   }
 
   /** An envelope's write finished: it may now be sent, from disk or, memory allowing, memory. */
@@ -447,6 +504,11 @@ public final class AsyncTransport implements Transport {
       writing.removeFirst();
     } else {
       writing.remove(e);
+    }
+    if (w.refused()) {
+      pendingCount = pending.size() + writing.size();
+      countEntry(e, DiscardReason.QUEUE_OVERFLOW); // close closed the disk before it was written
+      return;
     }
     IOException error = w.error;
     if (error != null) {
@@ -904,6 +966,9 @@ public final class AsyncTransport implements Transport {
   }
 
   private boolean shouldStop() {
+    if (diskOpen) {
+      return false; // what close took goes to disk first, whatever the deadline
+    }
     if (pastDeadline()) {
       return true;
     }
@@ -936,20 +1001,12 @@ public final class AsyncTransport implements Transport {
       }
     }
     pending.clear();
-    for (Object m; (m = inbox.poll()) != null; ) {
-      if (m instanceof Queued) {
-        count(((Queued) m).envelope.items(), DiscardReason.QUEUE_OVERFLOW);
-      } else if (m instanceof Written || m instanceof Spilled) {
-        settleStopped(m);
-      } else if (m instanceof FlushRequest) {
-        waiters.add((FlushRequest) m);
-      }
-    }
+    stopDiskWriter();
     for (FlushRequest w : waiters) {
       w.done.countDown();
     }
     waiters.clear();
-    stopDiskWriter();
+    diskDone.countDown();
     Outbox o = outbox;
     if (o != null) {
       o.close();
@@ -959,19 +1016,45 @@ public final class AsyncTransport implements Transport {
       s.close();
     }
     terminated.countDown();
+    settleStopped(); // what came in while this ran: send sees terminated and settles the rest
+  }
+
+  /** Settles what is left in the inbox once the worker has stopped. */
+  private void settleStopped() {
+    for (Object m; (m = inbox.poll()) != null; ) {
+      if (m instanceof Queued) {
+        unqueue((Queued) m, DiscardReason.QUEUE_OVERFLOW);
+      } else if (m instanceof FlushRequest) {
+        FlushRequest w = (FlushRequest) m;
+        if (terminated.getCount() == 0) {
+          w.done.countDown();
+        } else {
+          waiters.add(w);
+        }
+      } else {
+        settleStopped(m);
+      }
+    }
+  }
+
+  /** An envelope that leaves the memory queue without being placed: counted. */
+  private void unqueue(Queued q, DiscardReason reason) {
+    count(q.envelope.items(), reason);
+    queuedCount.decrementAndGet();
+    queuedBytes.addAndGet(-q.estimate);
   }
 
   /**
-   * Lets the outbox thread finish the writes it holds (they stay on disk for the next start); what
-   * it cannot finish in time is counted as lost.
+   * Lets the outbox thread finish what it holds (on disk for the next start; after a normal close
+   * it holds nothing, or only writes it refuses); what it cannot finish in time is counted as lost.
    */
   private void stopDiskWriter() {
     ThreadPoolExecutor disk = diskWriter;
     if (disk == null) {
+      diskOpen = false;
+      settleStopped();
       return;
     }
-    // spills not started are left (and counted below): close only waits for writes under way
-    disk.getQueue().removeIf(task -> task instanceof Spill);
     disk.shutdown();
     boolean done = false;
     try {
@@ -979,34 +1062,42 @@ public final class AsyncTransport implements Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    diskOpen = false; // a write still under way now is the last one
     if (!done) {
       disk.shutdownNow();
     }
-    for (Object m; (m = inbox.poll()) != null; ) {
-      settleStopped(m);
-    }
+    settleStopped();
     for (Entry e : writing) {
       countEntry(e, DiscardReason.QUEUE_OVERFLOW);
     }
     writing.clear();
-    for (Spill s : spilling.values()) {
-      count(s.envelope.items(), DiscardReason.QUEUE_OVERFLOW); // never reached the disk
+    for (Long seq : spilling.keySet()) {
+      Spill s = spilling.remove(seq);
+      if (s != null) {
+        count(s.envelope.items(), DiscardReason.QUEUE_OVERFLOW); // never reached the disk
+      }
     }
-    spilling.clear();
   }
 
   /** A write that ended after the worker stopped: on disk for the next start, or lost. */
   private void settleStopped(Object m) {
     Written w = null;
     if (m instanceof Spilled) {
-      spilling.remove(((Spilled) m).seq);
-      w = ((Spilled) m).written;
+      Spilled s = (Spilled) m;
+      Spill task = spilling.remove(s.seq);
+      if (task == null) {
+        return; // settled already
+      }
+      w = s.written;
+      if (w == null && s.refused) {
+        count(task.envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+      }
     } else if (m instanceof Written) {
       w = (Written) m;
       writing.remove(w.entry);
     }
-    if (w != null && w.error != null) {
-      countEntry(w.entry, DiscardReason.QUEUE_OVERFLOW);
+    if (w != null && w.path == null) {
+      countEntry(w.entry, DiscardReason.QUEUE_OVERFLOW); // failed or refused: never on disk
     }
   }
 
@@ -1086,10 +1177,8 @@ public final class AsyncTransport implements Transport {
     @Override
     public void run() {
       Written w = null;
-      if (closed.get()) {
-        // like what is still in the memory queue at close: counted, so that close stays fast
-        count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
-        inbox.add(new Spilled(seq, null));
+      if (!diskOpen) {
+        inbox.add(new Spilled(seq, null, true)); // the worker counts it
         return;
       }
       try {
@@ -1102,18 +1191,23 @@ public final class AsyncTransport implements Transport {
         count(envelope.items(), DiscardReason.INTERNAL_SDK_ERROR);
         Diagnostics.error("an envelope could not be prepared", ex);
       }
-      inbox.add(new Spilled(seq, w));
+      inbox.add(new Spilled(seq, w, false));
     }
   }
 
-  /** A spilled envelope's write, done, or null when nothing was left to write (each counted). */
+  /**
+   * A spilled envelope's write, done; or no write, when nothing was left to write (each item
+   * counted) or when close had closed the disk before it began ({@code refused}, not yet counted).
+   */
   private static final class Spilled {
     final long seq;
     final @Nullable Written written;
+    final boolean refused;
 
-    Spilled(long seq, @Nullable Written written) {
+    Spilled(long seq, @Nullable Written written, boolean refused) {
       this.seq = seq;
       this.written = written;
+      this.refused = refused;
     }
   }
 
@@ -1158,6 +1252,11 @@ public final class AsyncTransport implements Transport {
       this.entry = entry;
       this.path = path;
       this.error = error;
+    }
+
+    /** Not written because close had closed the disk. */
+    boolean refused() {
+      return path == null && error == null;
     }
   }
 
