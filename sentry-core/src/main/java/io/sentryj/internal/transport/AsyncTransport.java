@@ -27,11 +27,12 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,13 +53,21 @@ import org.jspecify.annotations.Nullable;
  * with capped exponential backoff and jitter while the file waits on disk; other errors drop the
  * envelope and count it {@code send_error}; a 429 counts nothing (protocol section 5).
  *
- * <p>When callers outrun the disk, the in-memory queue (bounded by {@code max-queue-size} and by an
- * estimate of its bytes, {@code max-queue-bytes}) overflows and the envelope is dropped and counted
- * {@code queue_overflow}: spilling to disk is the worker's job, since a caller never does I/O. The
- * outbox in turn evicts its oldest files beyond {@code outbox-max-items} and {@code
- * outbox-max-bytes} ({@code cache_overflow}). Without an outbox, an envelope is retried {@code
- * memoryRetries} times and then counted {@code network_error} ({@code send_error} after 5xx); what
- * is left in memory at close is counted the same way.
+ * <p>When callers outrun the worker, the in-memory queue (bounded by {@code max-queue-size} and by
+ * an estimate of its bytes, {@code max-queue-bytes}) fills; an envelope it has no room for spills
+ * to the outbox thread, which serializes and writes it beside the worker (the caller only enqueues
+ * it: a caller never does I/O). Only when there is no outbox, or that hand-off is full too ({@value
+ * #MAX_SPILLED} envelopes or a quarter of {@code max-queue-bytes}), is it dropped and counted
+ * {@code queue_overflow}. The outbox in turn evicts its oldest files beyond {@code
+ * outbox-max-items} and {@code outbox-max-bytes} ({@code cache_overflow}). Without an outbox, an
+ * envelope is retried {@code memoryRetries} times and then counted {@code network_error} ({@code
+ * send_error} after 5xx); what is left in memory at close is counted the same way.
+ *
+ * <p>{@link #close} stops taking envelopes, then has everything taken so far reach the disk first
+ * (the memory queue, the writes under way and the spilled envelopes: no file is written after close
+ * returns), then sends until its timeout; what is left stays in the outbox for the next start. The
+ * disk gets at least {@value #CLOSE_DISK_MILLIS} ms for that, the timeout if longer; what a slower
+ * disk has not taken by then is counted {@code queue_overflow}.
  *
  * <p>Every loss goes into the SDK's {@link DiscardRecorder}, whose counts leave as a {@code
  * client_report} item attached to the next envelope, or alone on a timer and at close.
@@ -71,6 +80,12 @@ public final class AsyncTransport implements Transport {
   // so a slow disk slows the worker (and the queue fills and counts) instead of filling the heap
   private static final int MAX_WRITES_AHEAD = 64;
   private static final long DISK_DRAIN_MILLIS = 2000;
+  // how long close lets the disk take what it holds in memory, at least (the timeout if longer)
+  private static final long CLOSE_DISK_MILLIS = 10_000;
+  // how long close waits past its deadline for the worker to put its files and counts in order
+  private static final long CLOSE_GRACE_MILLIS = 2000;
+  // envelopes the memory queue had no room for, waiting for the outbox thread
+  private static final int MAX_SPILLED = 256;
   private static final int INITIAL_SCRATCH_BYTES = 16 * 1024;
   // a rare big envelope's buffer is not kept
   private static final int RETAINED_SCRATCH_BYTES = 256 * 1024;
@@ -81,7 +96,7 @@ public final class AsyncTransport implements Transport {
   private final @Nullable Outbox outbox;
   // writes envelopes to the outbox in arrival order, so the worker serializes the next envelope
   // while the disk takes the last one; sending an envelope still waits for its write
-  private final @Nullable ExecutorService diskWriter;
+  private final @Nullable ThreadPoolExecutor diskWriter;
   private final RateLimiter limiter = new RateLimiter(AsyncTransport::now);
   private final EnvelopeWriter writer;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
@@ -90,11 +105,19 @@ public final class AsyncTransport implements Transport {
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
+  // envelopes spilled to the outbox thread and not yet back with the worker, by sequence
+  private final ConcurrentSkipListMap<Long, Spill> spilling = new ConcurrentSkipListMap<>();
+  private final AtomicInteger spilledCount = new AtomicInteger();
+  private final AtomicLong spilledBytes = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread worker;
   private volatile long backoffUntil;
   private volatile long closeDeadline = Long.MAX_VALUE;
+  private volatile long diskDeadline = Long.MAX_VALUE;
+  // false once close has had everything it took written: from then on nothing writes a file
+  private volatile boolean diskOpen = true;
+  private final CountDownLatch diskDone = new CountDownLatch(1);
   // entries in pending and in writing, for other threads to read
   private volatile int pendingCount;
 
@@ -133,13 +156,21 @@ public final class AsyncTransport implements Transport {
     worker.start();
   }
 
-  private static ExecutorService diskWriter(String name) {
-    return Executors.newSingleThreadExecutor(
-        task -> {
-          Thread t = new Thread(task, name);
-          t.setDaemon(true);
-          return t;
-        });
+  private static ThreadPoolExecutor diskWriter(String name) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<Runnable>(),
+            task -> {
+              Thread t = new Thread(task, name);
+              t.setDaemon(true);
+              return t;
+            });
+    pool.prestartCoreThread(); // a caller that spills only enqueues, never starts a thread
+    return pool;
   }
 
   private static long now() {
@@ -162,13 +193,49 @@ public final class AsyncTransport implements Transport {
       if (full) {
         queuedCount.decrementAndGet();
         queuedBytes.addAndGet(-estimate);
-        count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        if (!spill(envelope, estimate)) {
+          count(envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+        }
         return;
       }
-      inbox.offer(new Queued(envelope, estimate, sequence.incrementAndGet()));
+      Queued q = new Queued(envelope, estimate, sequence.incrementAndGet());
+      inbox.offer(q);
+      if (terminated.getCount() == 0 && inbox.remove(q)) {
+        unqueue(q, DiscardReason.QUEUE_OVERFLOW); // close finished while this one came in
+      }
     } catch (Throwable t) {
       Diagnostics.error("the transport could not take an envelope", t);
     }
+  }
+
+  /**
+   * Hands an envelope the memory queue has no room for to the outbox thread, which serializes and
+   * writes it while the worker is busy (protocol section 5: spill to disk before dropping); false
+   * when there is no outbox or that hand-off is full too. The caller only enqueues.
+   */
+  private boolean spill(Envelope envelope, long estimate) {
+    Outbox o = outbox;
+    ThreadPoolExecutor disk = diskWriter;
+    if (o == null || disk == null) {
+      return false;
+    }
+    boolean full = spilledCount.incrementAndGet() > MAX_SPILLED;
+    full |= spilledBytes.addAndGet(estimate) > config.maxQueueBytes / 4;
+    Spill task = new Spill(o, envelope, estimate, sequence.incrementAndGet());
+    if (!full) {
+      spilling.put(task.seq, task);
+      try {
+        disk.execute(task);
+        return true;
+      } catch (RejectedExecutionException closing) {
+        if (spilling.remove(task.seq) == null) {
+          return true; // settled and counted by the worker already
+        }
+      }
+    }
+    spilledCount.decrementAndGet();
+    spilledBytes.addAndGet(-estimate);
+    return false;
   }
 
   /** Serializes and writes on the caller's thread; false if that failed (then it is queued). */
@@ -224,18 +291,30 @@ public final class AsyncTransport implements Transport {
   @Override
   public void close(long timeoutMillis) {
     if (closed.compareAndSet(false, true)) {
-      closeDeadline = now() + timeoutMillis;
+      long now = now();
+      closeDeadline = plus(now, timeoutMillis);
+      diskDeadline = plus(now, Math.max(timeoutMillis, CLOSE_DISK_MILLIS));
       inbox.offer(Close.INSTANCE);
     }
     if (Thread.currentThread() == worker) {
       return;
     }
     try {
-      // the worker stops at the deadline; a little more lets it put its files in order
-      terminated.await(Math.max(0, closeDeadline - now()) + 500, TimeUnit.MILLISECONDS);
+      // first what was taken reaches the disk, whatever the timeout, as long as the disk keeps up
+      if (!diskDone.await(Math.max(0, diskDeadline - now()), TimeUnit.MILLISECONDS)) {
+        diskOpen = false; // what is not written by now is counted, never written after close
+      }
+      // then the worker sends until the deadline; a little more lets it put its files in order
+      terminated.await(
+          plus(Math.max(0, closeDeadline - now()), CLOSE_GRACE_MILLIS), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static long plus(long a, long b) {
+    long sum = a + b;
+    return sum < a ? Long.MAX_VALUE : sum;
   }
 
   @Override
@@ -255,7 +334,11 @@ public final class AsyncTransport implements Transport {
 
   /** Whether nothing waits in memory, in the outbox or on the wire. */
   public boolean isIdle() {
-    return queuedCount.get() == 0 && pendingCount == 0 && inbox.isEmpty();
+    // in this order: each count drops only after the entry is in the next one
+    return spilledCount.get() == 0
+        && queuedCount.get() == 0
+        && pendingCount == 0
+        && inbox.isEmpty();
   }
 
   /** The outbox directory, or null when running memory-only. */
@@ -276,10 +359,10 @@ public final class AsyncTransport implements Transport {
           if (!closing && inFlight.size() < config.maxInFlight) {
             sendSafely(); // keep the wire busy while a backlog is written to disk
           }
-          if (closing && pastDeadline()) {
-            break; // close's time is up: what is still queued is counted at shutdown
-          }
           message = inbox.poll();
+        }
+        if (closing && diskOpen && writing.isEmpty() && spilling.isEmpty()) {
+          closeDisk(); // all that close took is on disk (or counted): nothing writes from now on
         }
         if (closing && shouldStop()) {
           break;
@@ -323,7 +406,9 @@ public final class AsyncTransport implements Transport {
       wait = Math.min(wait, nextReportAt - now);
     }
     if (closing || closeDeadline != Long.MAX_VALUE) {
-      wait = Math.min(wait, closeDeadline - now);
+      long untilDeadline = closeDeadline - now;
+      // past the deadline, writes may still be coming back from the outbox thread
+      wait = Math.min(wait, untilDeadline > 0 || !diskOpen ? untilDeadline : 50);
     }
     return Math.max(wait, 0);
   }
@@ -337,6 +422,8 @@ public final class AsyncTransport implements Transport {
       queuedBytes.addAndGet(-q.estimate);
     } else if (message instanceof Written) {
       written((Written) message);
+    } else if (message instanceof Spilled) {
+      spilled((Spilled) message);
     } else if (message instanceof Entry) {
       add((Entry) message); // written to disk by a crashing thread
     } else if (message instanceof Completion) {
@@ -355,7 +442,7 @@ public final class AsyncTransport implements Transport {
         return;
       }
       Outbox o = outbox;
-      ExecutorService disk = diskWriter;
+      ThreadPoolExecutor disk = diskWriter;
       byte[] bytes = e.bytes;
       if (o == null || bytes == null) {
         add(e);
@@ -372,13 +459,42 @@ public final class AsyncTransport implements Transport {
     }
   }
 
-  /** Writes an envelope's file; on the outbox thread, or on the worker when it is behind. */
-  private static Written write(Outbox o, Entry e, byte[] bytes) {
+  /**
+   * Writes an envelope's file; on the outbox thread, or on the worker when it is behind. Once close
+   * has closed the disk, writes nothing and says so ({@link Written#refused}).
+   */
+  private Written write(Outbox o, Entry e, byte[] bytes) {
+    if (!diskOpen) {
+      return new Written(e, null, null);
+    }
     try {
       return new Written(e, o.write(bytes), null);
     } catch (IOException ex) {
       return new Written(e, null, ex);
     }
+  }
+
+  /** A spilled envelope is back from the outbox thread: on disk, or dropped and counted. */
+  private void spilled(Spilled s) {
+    Spill task = spilling.remove(s.seq); // whoever removes it settles it
+    if (task == null) {
+      return;
+    }
+    Written w = s.written;
+    if (w != null) {
+      written(w);
+    } else if (s.refused) {
+      count(task.envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+    }
+    // only now: it counted as spilled until it was pending (isIdle)
+    spilledCount.decrementAndGet();
+    spilledBytes.addAndGet(-task.estimate);
+  }
+
+  /** Everything close took is on disk or counted: from now on nothing writes a file. */
+  private void closeDisk() {
+    diskOpen = false;
+    diskDone.countDown();
   }
 
   /** An envelope's write finished: it may now be sent, from disk or, memory allowing, memory. */
@@ -388,6 +504,11 @@ public final class AsyncTransport implements Transport {
       writing.removeFirst();
     } else {
       writing.remove(e);
+    }
+    if (w.refused()) {
+      pendingCount = pending.size() + writing.size();
+      countEntry(e, DiscardReason.QUEUE_OVERFLOW); // close closed the disk before it was written
+      return;
     }
     IOException error = w.error;
     if (error != null) {
@@ -824,6 +945,10 @@ public final class AsyncTransport implements Transport {
     if (first != null && first.seq <= seq) {
       return false; // not even on disk yet
     }
+    Iterator<Long> spilled = spilling.keySet().iterator();
+    if (spilled.hasNext() && spilled.next() <= seq) {
+      return false;
+    }
     if (sender == null) {
       return true;
     }
@@ -841,6 +966,9 @@ public final class AsyncTransport implements Transport {
   }
 
   private boolean shouldStop() {
+    if (diskOpen) {
+      return false; // what close took goes to disk first, whatever the deadline
+    }
     if (pastDeadline()) {
       return true;
     }
@@ -873,20 +1001,12 @@ public final class AsyncTransport implements Transport {
       }
     }
     pending.clear();
-    for (Object m; (m = inbox.poll()) != null; ) {
-      if (m instanceof Queued) {
-        count(((Queued) m).envelope.items(), DiscardReason.QUEUE_OVERFLOW);
-      } else if (m instanceof Written) {
-        writing.remove(((Written) m).entry); // on disk: the next start sends it
-      } else if (m instanceof FlushRequest) {
-        waiters.add((FlushRequest) m);
-      }
-    }
+    stopDiskWriter();
     for (FlushRequest w : waiters) {
       w.done.countDown();
     }
     waiters.clear();
-    stopDiskWriter();
+    diskDone.countDown();
     Outbox o = outbox;
     if (o != null) {
       o.close();
@@ -896,15 +1016,43 @@ public final class AsyncTransport implements Transport {
       s.close();
     }
     terminated.countDown();
+    settleStopped(); // what came in while this ran: send sees terminated and settles the rest
+  }
+
+  /** Settles what is left in the inbox once the worker has stopped. */
+  private void settleStopped() {
+    for (Object m; (m = inbox.poll()) != null; ) {
+      if (m instanceof Queued) {
+        unqueue((Queued) m, DiscardReason.QUEUE_OVERFLOW);
+      } else if (m instanceof FlushRequest) {
+        FlushRequest w = (FlushRequest) m;
+        if (terminated.getCount() == 0) {
+          w.done.countDown();
+        } else {
+          waiters.add(w);
+        }
+      } else {
+        settleStopped(m);
+      }
+    }
+  }
+
+  /** An envelope that leaves the memory queue without being placed: counted. */
+  private void unqueue(Queued q, DiscardReason reason) {
+    count(q.envelope.items(), reason);
+    queuedCount.decrementAndGet();
+    queuedBytes.addAndGet(-q.estimate);
   }
 
   /**
-   * Lets the outbox thread finish the writes it holds (they stay on disk for the next start); what
-   * it cannot finish in time is counted as lost.
+   * Lets the outbox thread finish what it holds (on disk for the next start; after a normal close
+   * it holds nothing, or only writes it refuses); what it cannot finish in time is counted as lost.
    */
   private void stopDiskWriter() {
-    ExecutorService disk = diskWriter;
+    ThreadPoolExecutor disk = diskWriter;
     if (disk == null) {
+      diskOpen = false;
+      settleStopped();
       return;
     }
     disk.shutdown();
@@ -914,18 +1062,43 @@ public final class AsyncTransport implements Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    diskOpen = false; // a write still under way now is the last one
     if (!done) {
       disk.shutdownNow();
     }
-    for (Object m; (m = inbox.poll()) != null; ) {
-      if (m instanceof Written) {
-        writing.remove(((Written) m).entry); // on disk: the next start sends it
-      }
-    }
+    settleStopped();
     for (Entry e : writing) {
       countEntry(e, DiscardReason.QUEUE_OVERFLOW);
     }
     writing.clear();
+    for (Long seq : spilling.keySet()) {
+      Spill s = spilling.remove(seq);
+      if (s != null) {
+        count(s.envelope.items(), DiscardReason.QUEUE_OVERFLOW); // never reached the disk
+      }
+    }
+  }
+
+  /** A write that ended after the worker stopped: on disk for the next start, or lost. */
+  private void settleStopped(Object m) {
+    Written w = null;
+    if (m instanceof Spilled) {
+      Spilled s = (Spilled) m;
+      Spill task = spilling.remove(s.seq);
+      if (task == null) {
+        return; // settled already
+      }
+      w = s.written;
+      if (w == null && s.refused) {
+        count(task.envelope.items(), DiscardReason.QUEUE_OVERFLOW);
+      }
+    } else if (m instanceof Written) {
+      w = (Written) m;
+      writing.remove(w.entry);
+    }
+    if (w != null && w.path == null) {
+      countEntry(w.entry, DiscardReason.QUEUE_OVERFLOW); // failed or refused: never on disk
+    }
   }
 
   // ---------------------------------------------------------------- counting
@@ -987,6 +1160,57 @@ public final class AsyncTransport implements Transport {
     }
   }
 
+  /** On the outbox thread: serializes and writes an envelope the memory queue had no room for. */
+  private final class Spill implements Runnable {
+    final Outbox outbox;
+    final Envelope envelope;
+    final long estimate;
+    final long seq;
+
+    Spill(Outbox outbox, Envelope envelope, long estimate, long seq) {
+      this.outbox = outbox;
+      this.envelope = envelope;
+      this.estimate = estimate;
+      this.seq = seq;
+    }
+
+    @Override
+    public void run() {
+      Written w = null;
+      if (!diskOpen) {
+        inbox.add(new Spilled(seq, null, true)); // the worker counts it
+        return;
+      }
+      try {
+        Entry e = serialize(envelope, seq);
+        byte[] bytes = e != null ? e.bytes : null;
+        if (e != null && bytes != null) {
+          w = write(outbox, e, bytes);
+        }
+      } catch (RuntimeException ex) {
+        count(envelope.items(), DiscardReason.INTERNAL_SDK_ERROR);
+        Diagnostics.error("an envelope could not be prepared", ex);
+      }
+      inbox.add(new Spilled(seq, w, false));
+    }
+  }
+
+  /**
+   * A spilled envelope's write, done; or no write, when nothing was left to write (each item
+   * counted) or when close had closed the disk before it began ({@code refused}, not yet counted).
+   */
+  private static final class Spilled {
+    final long seq;
+    final @Nullable Written written;
+    final boolean refused;
+
+    Spilled(long seq, @Nullable Written written, boolean refused) {
+      this.seq = seq;
+      this.written = written;
+      this.refused = refused;
+    }
+  }
+
   /** A serialized envelope, on disk ({@code path}) or in memory ({@code bytes}). */
   private static final class Entry {
     final long seq;
@@ -1028,6 +1252,11 @@ public final class AsyncTransport implements Transport {
       this.entry = entry;
       this.path = path;
       this.error = error;
+    }
+
+    /** Not written because close had closed the disk. */
+    boolean refused() {
+      return path == null && error == null;
     }
   }
 

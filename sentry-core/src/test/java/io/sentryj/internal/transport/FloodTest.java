@@ -106,7 +106,8 @@ class FloodTest {
     // Sends still on the wire when close returned may end now and delete their files: read the
     // disk first and ask the server after, so that a file gone in between was answered already.
     Set<String> stored = new HashSet<>();
-    for (Path f : TransportFixtures.envelopeFiles(dir)) {
+    List<Path> listed = TransportFixtures.envelopeFiles(dir);
+    for (Path f : listed) {
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(f);
@@ -115,6 +116,8 @@ class FloodTest {
       }
       stored.add(Envelopes.parse(bytes).only("event").json().get("event_id").getAsString());
     }
+    // close had everything it took written before it returned: no file appears after it
+    assertThat(listed).containsAll(TransportFixtures.envelopeFiles(dir));
     Set<String> delivered = new HashSet<>(server.eventIdsAnswered(200));
     Set<String> both = new HashSet<>(delivered);
     both.retainAll(stored);
