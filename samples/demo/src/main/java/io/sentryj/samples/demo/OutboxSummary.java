@@ -99,7 +99,7 @@ final class OutboxSummary {
   }
 
   /** Prints one block per sample, and what a missing event means. */
-  void print(PrintStream out, boolean agentLogsExpected) {
+  void print(PrintStream out) {
     out.println();
     out.println("== What each sample sent");
     for (Sample sample : Sample.values()) {
@@ -109,12 +109,6 @@ final class OutboxSummary {
           sample.dir(), events.size(), events.size() == 1 ? "" : "s", sample.what());
       for (Captured event : events) {
         out.println("    " + event);
-      }
-      if (sample == Sample.AGENT
-          && events.stream().noneMatch(e -> e.level().equals("error"))
-          && !agentLogsExpected) {
-        out.println(
-            "    (its java.util.logging error is captured once the agent instruments logging)");
       }
     }
     if (others > 0) {

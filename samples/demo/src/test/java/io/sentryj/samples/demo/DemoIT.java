@@ -17,7 +17,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,16 +144,11 @@ class DemoIT {
     assertThat(mechanism(uncaught).get("handled").getAsBoolean()).isFalse();
     assertThat(uncaught.get("environment").getAsString()).isEqualTo("demo");
 
-    Optional<JsonObject> logged =
-        of(Sample.AGENT).stream().filter(e -> "error".equals(level(e))).findFirst();
-    if (Demo.capturesLogging(Demo.agentJar())) {
-      assertThat(logged).as("the error the agent sample logs with java.util.logging").isPresent();
-      assertThat(qualifiedType(outermost(logged.get())))
-          .isEqualTo("java.lang.NumberFormatException");
-    } else {
-      // this agent has no logging instrumentation yet: nothing can capture the logged error
-      assertThat(logged).isEmpty();
-    }
+    // the error it logs with java.util.logging, captured by the agent with its breadcrumbs
+    JsonObject logged = only(Sample.AGENT, e -> "error".equals(level(e)));
+    assertThat(qualifiedType(outermost(logged))).isEqualTo("java.lang.NumberFormatException");
+    assertThat(mechanism(logged).get("type").getAsString()).isEqualTo("auto.log.jul");
+    assertThat(breadcrumbs(logged).toString()).contains("importing the nightly price list");
   }
 
   private static List<JsonObject> of(Sample sample) {
