@@ -3,11 +3,16 @@ package io.sentryj.testing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Splits envelope bytes (protocol section 2) into their header and items for assertions. Written
@@ -21,6 +26,21 @@ import java.util.List;
  */
 public final class Envelopes {
   private Envelopes() {}
+
+  /**
+   * A request body as sent, gunzipped when it starts with gzip's magic bytes: WireMock hands over
+   * some bodies already gunzipped and some not.
+   */
+  public static byte[] unzipped(byte[] body) {
+    if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+      return body;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Parses a whole envelope. */
   public static Parsed parse(byte[] envelope) {

@@ -20,13 +20,10 @@ import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.http.HttpClientsApp;
 import io.sentryj.agent.it.apps.jdbc.JdbcApp;
 import io.sentryj.testing.Envelopes;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -233,19 +230,8 @@ class AgentHttpJdbcIT {
         server.findAll(
             com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 urlEqualTo(ENVELOPE_PATH)))) {
-      bodies.add(new String(gunzipped(r.getBody()), StandardCharsets.UTF_8));
+      bodies.add(new String(Envelopes.unzipped(r.getBody()), StandardCharsets.UTF_8));
     }
     return bodies;
-  }
-
-  private static byte[] gunzipped(byte[] body) {
-    if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
-      return body;
-    }
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

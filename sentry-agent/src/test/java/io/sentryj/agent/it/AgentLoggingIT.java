@@ -24,17 +24,12 @@ import io.sentryj.agent.it.apps.logging.JulApp;
 import io.sentryj.agent.it.apps.logging.Log4j2App;
 import io.sentryj.agent.it.apps.logging.LogbackApp;
 import io.sentryj.testing.Envelopes;
-import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,24 +248,12 @@ class AgentLoggingIT {
   private List<JsonObject> received() {
     List<JsonObject> events = new ArrayList<>();
     for (LoggedRequest request : sentry.findAll(postRequestedFor(urlEqualTo(PATH)))) {
-      for (Envelopes.Item item : Envelopes.parse(body(request)).items()) {
+      for (Envelopes.Item item : Envelopes.parse(Envelopes.unzipped(request.getBody())).items()) {
         if (item.type().equals("event")) {
           events.add(item.json());
         }
       }
     }
     return events.stream().collect(Collectors.toList());
-  }
-
-  private static byte[] body(LoggedRequest request) {
-    byte[] raw = request.getBody();
-    if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return raw;
   }
 }

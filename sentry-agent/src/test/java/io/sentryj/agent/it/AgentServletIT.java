@@ -21,9 +21,7 @@ import io.sentryj.agent.it.apps.servlet.JavaxApp;
 import io.sentryj.agent.it.apps.servlet.OwnFilterApp;
 import io.sentryj.testing.Envelopes;
 import io.sentryj.testing.EventSchema;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +39,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,24 +276,13 @@ class AgentServletIT {
   private List<JsonObject> events() {
     List<JsonObject> events = new ArrayList<>();
     for (LoggedRequest r : sentry.findAll(postRequestedFor(urlEqualTo(ENVELOPE_PATH)))) {
-      for (Envelopes.Item item : Envelopes.parse(gunzipped(r.getBody())).items()) {
+      for (Envelopes.Item item : Envelopes.parse(Envelopes.unzipped(r.getBody())).items()) {
         if (item.type().equals("event")) {
           events.add(item.json());
         }
       }
     }
     return events;
-  }
-
-  private static byte[] gunzipped(byte[] body) {
-    if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
-      return body;
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static JsonObject only(List<JsonObject> events, String exception) {

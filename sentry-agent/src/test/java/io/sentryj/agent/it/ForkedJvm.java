@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.internal.envelope.EnvelopeParser;
+import io.sentryj.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,12 +97,8 @@ final class ForkedJvm {
     return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
   }
 
-  static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() < deadline).as("waited for " + what).isTrue();
-      Thread.sleep(20); // polling interval of a deadline-bound wait, not synchronisation
-    }
+  static void awaitTrue(BooleanSupplier condition, String what) {
+    Await.until(what, TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS), condition);
   }
 
   /** The events of every envelope in the directory. */

@@ -12,15 +12,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.internal.envelope.EnvelopeParser;
-import java.io.ByteArrayInputStream;
+import io.sentryj.testing.Envelopes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 
 /** WireMock on a free port standing in for Sentry: answers every envelope with 200. */
 final class SentryStub implements AutoCloseable {
@@ -66,16 +64,7 @@ final class SentryStub implements AutoCloseable {
   }
 
   private static String body(LoggedRequest request) {
-    byte[] bytes = request.getBody();
-    // WireMock hands over some bodies already gunzipped
-    if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-        bytes = in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return new String(Envelopes.unzipped(request.getBody()), StandardCharsets.UTF_8);
   }
 
   @Override

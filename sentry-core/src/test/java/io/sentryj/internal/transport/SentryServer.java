@@ -12,18 +12,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.sentryj.testing.Await;
 import io.sentryj.testing.Envelopes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A fake Sentry on a dynamic port (WireMock): answers the envelope endpoint of project 42 and reads
@@ -84,21 +79,7 @@ final class SentryServer implements AutoCloseable {
   }
 
   static byte[] body(LoggedRequest r) {
-    byte[] raw = r.getBody();
-    if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-      return gunzip(raw);
-    }
-    return raw;
-  }
-
-  static byte[] gunzip(byte[] gz) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      in.transferTo(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Envelopes.unzipped(r.getBody());
   }
 
   /** Event ids of the events in requests answered with this status, with repeats. */
@@ -176,18 +157,7 @@ final class SentryServer implements AutoCloseable {
 
   /** Polls until the condition holds, failing after the timeout. */
   static void await(String what, long timeoutMillis, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, timeoutMillis, condition);
   }
 
   @Override
