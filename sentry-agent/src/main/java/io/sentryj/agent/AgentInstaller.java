@@ -280,10 +280,9 @@ final class AgentInstaller {
   }
 
   /**
-   * The names of the types the enabled instrumentations can match, tested on the name alone: a
-   * prefix of each name their type matchers accept (or a part of it, for JDBC drivers' classes). An
-   * instrumentation not listed here accepts any name, so that one added later is never filtered
-   * out.
+   * The names of the types the enabled instrumentations can match, tested on the name alone: the
+   * prefixes and parts each declares beside its matchers. One that declares none accepts any name,
+   * so that one added without them is never filtered out.
    */
   static final class CandidateNames extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
     private final String[] prefixes;
@@ -301,45 +300,11 @@ final class AgentInstaller {
       List<String> parts = new ArrayList<>();
       boolean any = false;
       for (AgentInstrumentation each : enabled) {
-        switch (each.name()) {
-          case "uncaught":
-            prefixes.add("java.lang.Thread");
-            break;
-          case "executor":
-            prefixes.addAll(
-                Arrays.asList(
-                    "java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent."));
-            break;
-          case "logback":
-            prefixes.add("ch.qos.logback.classic.Logger");
-            break;
-          case "log4j2":
-            prefixes.add("org.apache.logging.log4j.core.config.LoggerConfig");
-            break;
-          case "jul":
-            prefixes.add("java.util.logging.Logger");
-            break;
-          case "http":
-            prefixes.addAll(
-                Arrays.asList(
-                    "sun.net.www.protocol.http.HttpURLConnection",
-                    "jdk.internal.net.http.HttpClientImpl",
-                    "org.apache.http.impl.client.",
-                    "org.apache.hc.client5.http.impl.classic.",
-                    // built so that shading leaves the application's OkHttp name alone
-                    "okhttp".concat("3.OkHttpClient$Builder")));
-            break;
-          case "jdbc":
-            parts.addAll(Arrays.asList("Statement", "Connection"));
-            break;
-          case "servlet":
-            prefixes.addAll(
-                Arrays.asList(
-                    "javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet"));
-            break;
-          default:
-            any = true;
-        }
+        List<String> eachPrefixes = each.typeNamePrefixes();
+        List<String> eachParts = each.typeNameParts();
+        any |= eachPrefixes.isEmpty() && eachParts.isEmpty();
+        prefixes.addAll(eachPrefixes);
+        parts.addAll(eachParts);
       }
       return new CandidateNames(prefixes, parts, any);
     }

@@ -1,5 +1,7 @@
 package io.sentryj.agent.instrumentation;
 
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -13,4 +15,18 @@ public interface AgentInstrumentation {
 
   /** Adds this instrumentation's type matchers and transformations. */
   AgentBuilder extend(AgentBuilder builder);
+
+  /**
+   * A prefix of the name of every type {@link #extend} can match, so that the agent passes over
+   * other types on their name alone, before any class file is read. Empty (with no {@link
+   * #typeNameParts}) when any name may match.
+   */
+  default List<String> typeNamePrefixes() {
+    return Collections.emptyList();
+  }
+
+  /** Parts of the names of types matched by what their name contains (JDBC drivers' classes). */
+  default List<String> typeNameParts() {
+    return Collections.emptyList();
+  }
 }

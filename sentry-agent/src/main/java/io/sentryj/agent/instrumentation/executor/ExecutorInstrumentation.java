@@ -56,6 +56,11 @@ public final class ExecutorInstrumentation implements AgentInstrumentation {
   }
 
   @Override
+  public List<String> typeNamePrefixes() {
+    return Arrays.asList("java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent.");
+  }
+
+  @Override
   public AgentBuilder extend(AgentBuilder builder) {
     ClassLoader adviceLoader = ExecuteAdvice.class.getClassLoader();
     return builder

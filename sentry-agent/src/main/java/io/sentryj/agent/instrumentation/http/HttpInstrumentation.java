@@ -11,6 +11,8 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -29,6 +31,17 @@ public final class HttpInstrumentation implements AgentInstrumentation {
   @Override
   public String name() {
     return "http";
+  }
+
+  @Override
+  public List<String> typeNamePrefixes() {
+    return Arrays.asList(
+        "sun.net.www.protocol.http.HttpURLConnection",
+        "jdk.internal.net.http.HttpClientImpl",
+        "org.apache.http.impl.client.",
+        "org.apache.hc.client5.http.impl.classic.",
+        // built so that shading leaves the application's OkHttp name alone
+        "okhttp".concat("3.OkHttpClient$Builder"));
   }
 
   @Override

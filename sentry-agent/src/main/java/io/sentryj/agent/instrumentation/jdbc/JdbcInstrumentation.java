@@ -13,6 +13,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -47,6 +49,11 @@ public final class JdbcInstrumentation implements AgentInstrumentation {
   @Override
   public String name() {
     return "jdbc";
+  }
+
+  @Override
+  public List<String> typeNameParts() {
+    return Arrays.asList("Statement", "Connection");
   }
 
   @Override

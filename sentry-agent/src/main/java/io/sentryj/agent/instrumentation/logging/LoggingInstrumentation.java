@@ -5,6 +5,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -65,6 +67,11 @@ public final class LoggingInstrumentation implements AgentInstrumentation {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public List<String> typeNamePrefixes() {
+    return Collections.singletonList(typeName);
   }
 
   @Override

@@ -7,6 +7,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import java.util.Arrays;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -23,6 +25,11 @@ public final class ServletInstrumentation implements AgentInstrumentation {
   @Override
   public String name() {
     return "servlet";
+  }
+
+  @Override
+  public List<String> typeNamePrefixes() {
+    return Arrays.asList("javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet");
   }
 
   @Override

@@ -4,6 +4,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
+import java.util.Collections;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
@@ -14,6 +16,11 @@ public final class UncaughtInstrumentation implements AgentInstrumentation {
   @Override
   public String name() {
     return "uncaught";
+  }
+
+  @Override
+  public List<String> typeNamePrefixes() {
+    return Collections.singletonList("java.lang.Thread");
   }
 
   @Override
