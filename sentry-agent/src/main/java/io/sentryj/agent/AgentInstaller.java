@@ -60,9 +60,6 @@ final class AgentInstaller {
   private final Instrumentation instrumentation;
   private final boolean attached;
 
-  /** Whether the SDK and the instrumentations start on their own thread. */
-  private volatile boolean background;
-
   private volatile @Nullable EarlyHandler early;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
@@ -105,7 +102,7 @@ final class AgentInstaller {
       System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
     }
     if (attached || !settings.startsInBackground()) {
-      start(options, settings);
+      start(options, settings, false);
       return;
     }
     // The rest takes a second of loading classes: it runs beside the application's start.
@@ -115,12 +112,11 @@ final class AgentInstaller {
             ? EarlyHandler.install()
             : null;
     early = waiting;
-    background = true;
     Thread starter =
         new Thread(
             () -> {
               try {
-                start(options, settings);
+                start(options, settings, true);
               } catch (Throwable t) {
                 if (!shuttingDown()) {
                   printLine("could not start, the application runs without it: " + t);
@@ -140,10 +136,11 @@ final class AgentInstaller {
   }
 
   /**
-   * Starts the SDK and installs the hooks, then the instrumentations: at once when attached, else
-   * on the agent's start thread.
+   * Starts the SDK and installs the hooks, then the instrumentations: at once when attached or with
+   * {@code agent.start=sync}, else ({@code background}) on the agent's start thread.
    */
-  private void start(SentryOptions options, AgentSettings settings) throws Exception {
+  private void start(SentryOptions options, AgentSettings settings, boolean background)
+      throws Exception {
     long begin = System.nanoTime();
     BootstrapBridge.appendToBootstrapPath(instrumentation);
     EarlyHandler waiting = early;
@@ -182,7 +179,7 @@ final class AgentInstaller {
         enabled.add(each);
       }
     }
-    installAll(enabled);
+    installAll(enabled, background);
   }
 
   /** The agent arguments as options set with their origin, and the agent's own transport. */
@@ -213,9 +210,10 @@ final class AgentInstaller {
   /**
    * Installs the enabled instrumentations with one transformer and one retransformation pass, which
    * halves the start-up time of one builder each. An instrumentation whose set-up throws is
-   * skipped; a type that fails to transform stays as it was (see {@link FailureListener}).
+   * skipped; a type that fails to transform stays as it was (see {@link FailureListener}). On the
+   * background start thread, the installation runs at the lowest priority.
    */
-  private void installAll(List<AgentInstrumentation> enabled) {
+  private void installAll(List<AgentInstrumentation> enabled, boolean background) {
     EarlyHandler waiting = early;
     if (waiting != null) {
       waiting.started(); // the SDK and the hooks are ready: capture no longer waits
