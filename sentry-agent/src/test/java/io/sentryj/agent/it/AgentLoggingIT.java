@@ -1,9 +1,5 @@
 package io.sentryj.agent.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
 import static io.sentryj.agent.it.ForkedJvm.APP_CLASSES;
@@ -15,23 +11,18 @@ import static io.sentryj.agent.it.ForkedJvm.stderr;
 import static io.sentryj.agent.it.ForkedJvm.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.logging.JulApp;
 import io.sentryj.agent.it.apps.logging.Log4j2App;
 import io.sentryj.agent.it.apps.logging.LogbackApp;
-import io.sentryj.testing.Envelopes;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,29 +34,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on JDK 25 where installed, delivered over HTTP to WireMock standing in for Sentry.
  */
 class AgentLoggingIT {
-  private static final String PATH = "/api/1/envelope/";
   private static final List<String> LOGGING_JARS =
       Arrays.asList("logback-classic", "logback-core", "slf4j-api", "log4j-api", "log4j-core");
   // what the application's own sentryj (the appender's) needs besides the logging jars
   private static final List<String> SDK_JARS =
       Arrays.asList("sentry-core", "sentry-logback", "okhttp", "okio", "kotlin-stdlib", "gson");
 
-  private final WireMockServer sentry = new WireMockServer(options().dynamicPort());
+  private final SentryStub sentry = new SentryStub();
   @TempDir Path work;
 
   static List<Jdk> jdks() {
     return ForkedJvm.jdks();
   }
 
-  @BeforeEach
-  void startSentry() {
-    sentry.start();
-    sentry.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
-  }
-
   @AfterEach
   void stopSentry() {
-    sentry.stop();
+    sentry.close();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -138,7 +122,7 @@ class AgentLoggingIT {
     int status = run(jdk, JulApp.class, List.of(), "agent.instrumentation.jul.enabled=false");
 
     assertThat(status).as(stderr(work)).isZero();
-    assertThat(sentry.findAll(postRequestedFor(urlEqualTo(PATH)))).isEmpty();
+    assertThat(sentry.requestBodies()).isEmpty();
   }
 
   /**
@@ -195,7 +179,7 @@ class AgentLoggingIT {
   }
 
   private String dsn() {
-    return "http://public@localhost:" + sentry.port() + "/1";
+    return sentry.dsn();
   }
 
   /**
@@ -246,14 +230,6 @@ class AgentLoggingIT {
   }
 
   private List<JsonObject> received() {
-    List<JsonObject> events = new ArrayList<>();
-    for (LoggedRequest request : sentry.findAll(postRequestedFor(urlEqualTo(PATH)))) {
-      for (Envelopes.Item item : Envelopes.parse(Envelopes.unzipped(request.getBody())).items()) {
-        if (item.type().equals("event")) {
-          events.add(item.json());
-        }
-      }
-    }
-    return events.stream().collect(Collectors.toList());
+    return sentry.events();
   }
 }

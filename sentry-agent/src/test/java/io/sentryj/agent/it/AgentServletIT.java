@@ -1,17 +1,11 @@
 package io.sentryj.agent.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
 import static io.sentryj.agent.it.ForkedJvm.exceptionValue;
 import static io.sentryj.agent.it.ForkedJvm.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -19,7 +13,6 @@ import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.servlet.JakartaApp;
 import io.sentryj.agent.it.apps.servlet.JavaxApp;
 import io.sentryj.agent.it.apps.servlet.OwnFilterApp;
-import io.sentryj.testing.Envelopes;
 import io.sentryj.testing.EventSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +33,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,13 +45,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * WireMock, on this JDK and on JDK 25 where installed.
  */
 class AgentServletIT {
-  private static final String ENVELOPE_PATH = "/api/1/envelope/";
   private static final List<String> LIBRARIES =
       List.of("/org/eclipse/jetty/", "/jakarta/servlet/", "/javax/servlet/", "/org/slf4j/");
   private static final Pattern PORT = Pattern.compile("port=(\\d+)");
 
   @TempDir Path work;
-  private final WireMockServer sentry = new WireMockServer(options().dynamicPort());
+  private final SentryStub sentry = new SentryStub();
   private final HttpClient http = HttpClient.newHttpClient();
 
   static Stream<Arguments> applications() {
@@ -71,17 +62,9 @@ class AgentServletIT {
                     Arguments.of(jdk, JakartaApp.class.getName())));
   }
 
-  @BeforeEach
-  void startSentry() {
-    sentry.start();
-    sentry.stubFor(
-        post(urlEqualTo(ENVELOPE_PATH))
-            .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"0\"}")));
-  }
-
   @AfterEach
   void stopSentry() {
-    sentry.stop();
+    sentry.close();
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -230,7 +213,7 @@ class AgentServletIT {
   }
 
   private String dsn() {
-    return "http://public@localhost:" + sentry.port() + "/1";
+    return sentry.dsn();
   }
 
   private String javaagent(String options) {
@@ -274,15 +257,7 @@ class AgentServletIT {
 
   /** The events Sentry received so far. */
   private List<JsonObject> events() {
-    List<JsonObject> events = new ArrayList<>();
-    for (LoggedRequest r : sentry.findAll(postRequestedFor(urlEqualTo(ENVELOPE_PATH)))) {
-      for (Envelopes.Item item : Envelopes.parse(Envelopes.unzipped(r.getBody())).items()) {
-        if (item.type().equals("event")) {
-          events.add(item.json());
-        }
-      }
-    }
-    return events;
+    return sentry.events();
   }
 
   private static JsonObject only(List<JsonObject> events, String exception) {
