@@ -12,6 +12,7 @@ import io.sentryj.Transport;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.scope.PropagationContext;
 import io.sentryj.internal.scope.Scopes;
+import io.sentryj.internal.scrub.EventScrubber;
 import io.sentryj.protocol.SentryEvent;
 import java.io.File;
 import java.io.FileInputStream;
@@ -25,9 +26,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The path of one event, in this order: apply scopes and options, event processors, ignore rules,
- * deduplication, {@code beforeSend}, sampling; then an envelope whose event payload is serialized
- * (and cut to the size limit) later on the transport's thread. Every drop is counted by reason.
+ * The path of one event, in this order, on the capturing thread: apply scopes and options, event
+ * processors, ignore rules, deduplication, {@code beforeSend}, sampling, the snapshot (the event
+ * becomes the SDK's own copy, its values frozen) and the privacy rules; then an envelope whose
+ * event payload is serialized (and cut to the size limit) later on the transport's thread. Every
+ * drop is counted by reason; a failure seen again is held back without being counted.
  */
 public final class EventPipeline {
   /** The largest event payload sent (protocol section 2). */
@@ -83,6 +86,8 @@ public final class EventPipeline {
     if (options.sampleRate() < 1.0) {
       list.add(new SamplingStage(options.sampleRate()));
     }
+    list.add(new SnapshotStage());
+    list.add(new ScrubStage(EventScrubber.forOptions(options)));
     return Collections.unmodifiableList(list);
   }
 
@@ -102,8 +107,12 @@ public final class EventPipeline {
     for (Stage stage : stages) {
       SentryEvent next = stage.apply(current, capture);
       if (next == null) {
-        recordDrop(stage.discardReason(), capture);
-        return SentryId.EMPTY;
+        DiscardReason reason = stage.discardReason();
+        if (reason != null) {
+          recordDrop(reason, capture);
+        }
+        SentryId original = capture.duplicateOf;
+        return original != null ? original : SentryId.EMPTY;
       }
       current = next;
     }

@@ -32,7 +32,7 @@ class EventFactoryTest {
   }
 
   @Test
-  void nothingOfTheThrowableIsReadUntilTheChainIsAskedFor() {
+  void theThrowableIsReadOnceAtCaptureAndNeverAgain() {
     EventFactory events = EventFactory.of(SentryOptions.builder().build());
     SentryEvent event = new SentryEvent();
     AtomicInteger reads = new AtomicInteger();
@@ -46,10 +46,11 @@ class EventFactoryTest {
 
     events.attachException(event, thrown, "generic", true);
 
-    assertThat(reads).hasValue(0);
+    assertThat(reads).hasValue(1);
     assertThat(event.getExceptions())
         .extracting(SentryException::getValue)
         .containsExactly("read 1");
+    assertThat(reads).hasValue(1);
   }
 
   @Test
