@@ -53,9 +53,15 @@ public final class EventSnapshot {
     strings(event.getTags(), copy.getTags());
     strings(event.getModules(), copy.getModules());
     values(event.getExtra(), copy.getExtra());
-    copy.setFingerprint(strings(event.getFingerprint()));
-    copy.setBreadcrumbs(breadcrumbs(event.getBreadcrumbs()));
-    copy.setThreads(threads(event.getThreads()));
+    if (!event.getFingerprint().isEmpty()) {
+      copy.setFingerprint(strings(event.getFingerprint()));
+    }
+    if (!event.getBreadcrumbs().isEmpty()) {
+      copy.setBreadcrumbs(breadcrumbs(event.getBreadcrumbs()));
+    }
+    if (!event.getThreads().isEmpty()) {
+      copy.setThreads(threads(event.getThreads()));
+    }
     exceptions(event, copy);
     return copy;
   }

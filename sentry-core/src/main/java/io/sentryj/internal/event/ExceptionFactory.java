@@ -7,9 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,7 +156,7 @@ public final class ExceptionFactory {
 
   /** The throwables to send, indexed by exception id. */
   private static Node[] collect(Throwable thrown) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+    Seen seen = new Seen();
     seen.add(thrown);
     List<Node> chain = new ArrayList<>();
     chain.add(new Node(thrown, null, null));
@@ -170,7 +168,7 @@ public final class ExceptionFactory {
     for (Node node : chain) {
       node.inCauseChain = true;
     }
-    List<Node> side = new ArrayList<>();
+    List<Node> side = new ArrayList<>(0);
     int budget = MAX_EXCEPTIONS - chain.size();
     for (int i = 0; i < chain.size() && side.size() < budget; i++) {
       addSuppressedSubtrees(chain.get(i), seen, side, budget);
@@ -194,14 +192,17 @@ public final class ExceptionFactory {
    * Adds the suppressed exceptions of {@code owner} and everything hanging off them to {@code
    * side}, depth first (cause before suppressed), until it holds {@code budget} nodes.
    */
-  private static void addSuppressedSubtrees(
-      Node owner, Set<Throwable> seen, List<Node> side, int budget) {
+  private static void addSuppressedSubtrees(Node owner, Seen seen, List<Node> side, int budget) {
+    Throwable[] first = suppressed(owner.throwable);
+    if (first.length == 0) {
+      return; // the common case: no deque to allocate
+    }
     ArrayDeque<Node> stack = new ArrayDeque<>();
-    pushSuppressed(owner, seen, stack, budget - side.size());
+    pushSuppressed(owner, first, seen, stack, budget - side.size());
     while (!stack.isEmpty() && side.size() < budget) {
       Node node = stack.pop();
       side.add(node);
-      pushSuppressed(node, seen, stack, budget - side.size());
+      pushSuppressed(node, suppressed(node.throwable), seen, stack, budget - side.size());
       Throwable cause = cause(node.throwable);
       if (cause != null && seen.add(cause)) {
         stack.push(new Node(cause, node, "cause")); // pushed last, so taken first
@@ -214,8 +215,7 @@ public final class ExceptionFactory {
    * limit} can still be taken, so a throwable with thousands of suppressed ones costs no more.
    */
   private static void pushSuppressed(
-      Node parent, Set<Throwable> seen, ArrayDeque<Node> stack, int limit) {
-    Throwable[] suppressed = suppressed(parent.throwable);
+      Node parent, Throwable[] suppressed, Seen seen, ArrayDeque<Node> stack, int limit) {
     for (int i = Math.min(suppressed.length, limit) - 1; i >= 0; i--) {
       Throwable s = suppressed[i];
       if (s != null && seen.add(s)) {
@@ -301,6 +301,28 @@ public final class ExceptionFactory {
   @Override
   public String toString() {
     return "ExceptionFactory{" + frames + '}';
+  }
+
+  /**
+   * The throwables met, by identity (never their {@code hashCode} or {@code equals}): a few dozen
+   * at most, so a scan of an array beats a hash table.
+   */
+  private static final class Seen {
+    private Throwable[] items = new Throwable[8];
+    private int size;
+
+    boolean add(Throwable t) {
+      for (int i = 0; i < size; i++) {
+        if (items[i] == t) {
+          return false;
+        }
+      }
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = t;
+      return true;
+    }
   }
 
   /** A throwable to send, and where it hangs in the tree. */

@@ -49,13 +49,13 @@ import org.jspecify.annotations.Nullable;
  * breadcrumbs every event of a scope repeats are scrubbed once. Thread-safe.
  */
 public final class EventScrubber {
-  private static final int CLEAN_CACHE = 512;
+  private static final int CLEAN_CACHE = 2048;
 
   private final SensitiveKeys keys;
   private final TextScrubber text;
   private final RequestScrubber request;
   private final IdentityCache cleanBreadcrumbs = new IdentityCache(CLEAN_CACHE);
-  private final IdentityCache cleanMaps = new IdentityCache(64);
+  private final IdentityCache cleanMaps = new IdentityCache(256);
 
   /** A scrubber with these key rules; {@code sendDefaultPii} keeps cookies, addresses, bodies. */
   public EventScrubber(SensitiveKeys keys, boolean sendDefaultPii) {
@@ -75,7 +75,11 @@ public final class EventScrubber {
     stringMap(event.getTags());
     valueMap(event.getExtra());
     contexts(event.getContexts());
-    event.setBreadcrumbs(breadcrumbs(event.getBreadcrumbs()));
+    List<Breadcrumb> crumbs = event.getBreadcrumbs();
+    List<Breadcrumb> scrubbedCrumbs = breadcrumbs(crumbs);
+    if (scrubbedCrumbs != crumbs) {
+      event.setBreadcrumbs(scrubbedCrumbs);
+    }
     User user = event.getUser();
     if (user != null) {
       event.setUser(user(user));
@@ -329,23 +333,47 @@ public final class EventScrubber {
   }
 
   /**
-   * Objects known to need no scrubbing, by identity, weakly: a direct-mapped table, so a lookup is
-   * one array read and an entry lost to a collision only costs a scrub.
+   * Objects known to need no scrubbing, by identity, weakly: an open-addressed table probed from
+   * the object's identity hash, so that the hundred breadcrumbs of a full ring each find their own
+   * slot. A full neighbourhood loses its oldest entry, which only costs a scrub.
    */
   private static final class IdentityCache {
+    private static final int PROBES = 8;
+
     private final @Nullable WeakReference<?>[] slots;
+    private final int mask;
 
     IdentityCache(int size) {
       this.slots = new WeakReference<?>[size];
+      this.mask = size - 1;
     }
 
     boolean contains(Object o) {
-      WeakReference<?> ref = slots[System.identityHashCode(o) & (slots.length - 1)];
-      return ref != null && ref.get() == o;
+      int start = System.identityHashCode(o);
+      for (int p = 0; p < PROBES; p++) {
+        WeakReference<?> ref = slots[(start + p) & mask];
+        if (ref == null) {
+          return false;
+        }
+        if (ref.get() == o) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void add(Object o) {
-      slots[System.identityHashCode(o) & (slots.length - 1)] = new WeakReference<>(o);
+      int start = System.identityHashCode(o);
+      int slot = start & mask;
+      for (int p = 0; p < PROBES; p++) {
+        int i = (start + p) & mask;
+        WeakReference<?> ref = slots[i];
+        if (ref == null || ref.get() == null) {
+          slot = i;
+          break;
+        }
+      }
+      slots[slot] = new WeakReference<>(o); // racy, but a reference is published whole
     }
   }
 }

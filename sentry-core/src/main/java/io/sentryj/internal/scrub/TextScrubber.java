@@ -25,6 +25,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class TextScrubber {
   private static final long NO_MATCH = -1L;
+
+  /** The characters a secret can start at (see {@link #match}). */
+  private static final boolean[] TRIGGERS = new boolean[128];
+
+  static {
+    for (char c : "0123456789bBe-:=".toCharArray()) {
+      TRIGGERS[c] = true;
+    }
+  }
+
   private static final int MAX_KEY_CHARS = 64;
   // shorter words after "bearer" are prose ("the bearer of bad news"), not tokens
   private static final int MIN_TOKEN_CHARS = 8;
@@ -42,7 +52,12 @@ final class TextScrubber {
     int n = s.length();
     int i = 0;
     while (i < n) {
-      long match = match(s, i);
+      char c = s.charAt(i);
+      if (c >= TRIGGERS.length || !TRIGGERS[c]) {
+        i++; // most characters start nothing: one table lookup
+        continue;
+      }
+      long match = match(s, i, c);
       if (match == NO_MATCH) {
         i++;
         continue;
@@ -64,8 +79,7 @@ final class TextScrubber {
   }
 
   /** The span to replace at {@code i}, packed {@code from << 32 | to}, or {@link #NO_MATCH}. */
-  private long match(String s, int i) {
-    char c = s.charAt(i);
+  private long match(String s, int i, char c) {
     switch (c) {
       case '0':
       case '1':
@@ -162,7 +176,10 @@ final class TextScrubber {
   }
 
   private static long bearer(String s, int i) {
-    if (!s.regionMatches(true, i, "bearer", 0, 6) || (i > 0 && isAlnum(s.charAt(i - 1)))) {
+    if (i + 6 >= s.length()
+        || (s.charAt(i + 1) | 0x20) != 'e'
+        || !s.regionMatches(true, i, "bearer", 0, 6)
+        || (i > 0 && isAlnum(s.charAt(i - 1)))) {
       return NO_MATCH;
     }
     int n = s.length();
