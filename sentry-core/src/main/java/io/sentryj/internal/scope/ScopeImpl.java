@@ -416,6 +416,13 @@ public final class ScopeImpl implements Scope {
     }
   }
 
+  /** How many breadcrumbs this scope holds now. */
+  int breadcrumbCount() {
+    synchronized (lock) {
+      return breadcrumbs.size();
+    }
+  }
+
   /** Appends this scope's breadcrumbs, oldest first; returns how many. */
   int copyBreadcrumbs(List<Breadcrumb> out) {
     synchronized (lock) {
