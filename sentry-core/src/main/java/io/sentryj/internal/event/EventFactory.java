@@ -75,7 +75,7 @@ public final class EventFactory {
       event.setThreads(threads.threads(ThreadsFactory.NO_THREAD));
     } else if (options.attachStacktrace()) {
       SentryThread current = threads.currentThread();
-      if (current.getStacktrace() != null) {
+      if (current.getStacktraceSource() != null) {
         event.setThreads(Collections.singletonList(current));
       }
     }

@@ -48,7 +48,7 @@ public final class EventSizes {
     }
     bytes += message(event.getMessage()) + user(event.getUser()) + request(event.getRequest());
     for (SentryThread t : event.getThreads()) {
-      bytes += REFERENCE + OBJECT + 6 * REFERENCE + text(t.getName()) + frames(t.getStacktrace());
+      bytes += REFERENCE + OBJECT + 6 * REFERENCE + text(t.getName()) + frames(t);
     }
     return bytes + exceptions(event);
   }
@@ -70,6 +70,15 @@ public final class EventSizes {
       }
     }
     return bytes;
+  }
+
+  /** A thread's stack: its elements as taken, or the frames when they were made already. */
+  private static long frames(SentryThread t) {
+    Object source = t.getStacktraceSource();
+    if (source instanceof ThreadStack) {
+      return OBJECT + ((ThreadStack) source).frameCount() * (long) (REFERENCE + 56);
+    }
+    return source != null ? 0 : frames(t.getStacktrace());
   }
 
   private static long frames(@Nullable SentryStackTrace stack) {

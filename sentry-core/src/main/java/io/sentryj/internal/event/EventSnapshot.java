@@ -8,6 +8,7 @@ import io.sentryj.protocol.Message;
 import io.sentryj.protocol.Request;
 import io.sentryj.protocol.SentryEvent;
 import io.sentryj.protocol.SentryException;
+import io.sentryj.protocol.SentryStackTrace;
 import io.sentryj.protocol.SentryThread;
 import io.sentryj.protocol.SpanContext;
 import java.util.AbstractMap;
@@ -218,7 +219,12 @@ public final class EventSnapshot {
         c.setCurrent(t.getCurrent());
         c.setMain(t.getMain());
         c.setState(t.getState());
-        c.setStacktrace(t.getStacktrace());
+        Supplier<SentryStackTrace> source = t.getStacktraceSource();
+        if (source != null) {
+          c.setStacktraceSource(source); // still to be made, on the SDK's thread
+        } else {
+          c.setStacktrace(t.getStacktrace());
+        }
         copy.add(c);
       }
     }

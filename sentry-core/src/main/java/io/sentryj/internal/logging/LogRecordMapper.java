@@ -7,10 +7,10 @@ import io.sentryj.internal.envelope.LogWriter;
 import io.sentryj.internal.event.EventFactory;
 import io.sentryj.internal.event.InAppMatcher;
 import io.sentryj.internal.event.StackFrameFactory;
+import io.sentryj.internal.event.ThreadStack;
 import io.sentryj.internal.pipeline.SentryClient;
 import io.sentryj.protocol.Message;
 import io.sentryj.protocol.SentryEvent;
-import io.sentryj.protocol.SentryStackTrace;
 import io.sentryj.protocol.SentryThread;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -192,14 +192,14 @@ public final class LogRecordMapper {
     if (!current.getName().equals(record.threadName())) {
       return;
     }
-    SentryStackTrace stack = frames.stackTrace(record.callerData());
+    ThreadStack stack = ThreadStack.of(frames, record.callerData(), 0);
     if (stack == null) {
       return;
     }
     SentryThread thread = new SentryThread(current.getId());
     thread.setName(current.getName());
     thread.setCurrent(true);
-    thread.setStacktrace(stack);
+    thread.setStacktraceSource(stack); // the frames are made on the SDK's thread
     event.setThreads(Collections.singletonList(thread));
   }
 

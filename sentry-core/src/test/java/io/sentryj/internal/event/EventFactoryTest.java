@@ -90,6 +90,25 @@ class EventFactoryTest {
   }
 
   @Test
+  void theStacksOfThreadsAreTakenAtCaptureAndTheirFramesMadeOnlyWhenAskedFor() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().attachThreads(true).build());
+    SentryEvent event = new SentryEvent();
+
+    events.attachThreads(event);
+
+    SentryThread current =
+        event.getThreads().stream()
+            .filter(t -> Boolean.TRUE.equals(t.getCurrent()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(current.getStacktraceSource()).isInstanceOf(ThreadStack.class);
+    assertThat(current.getStacktrace().getFrames())
+        .extracting(io.sentryj.protocol.SentryStackFrame::getFunction)
+        .contains("theStacksOfThreadsAreTakenAtCaptureAndTheirFramesMadeOnlyWhenAskedFor");
+    assertThat(current.getStacktraceSource()).isNull();
+  }
+
+  @Test
   void aMessageEventGetsNoThreadsByDefault() {
     EventFactory events = EventFactory.of(SentryOptions.builder().build());
     SentryEvent event = new SentryEvent();
