@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.envelope.EnvelopeWriter;
 import io.sentryj.testing.Envelopes;
-import io.sentryj.testing.EventSchema;
-import io.sentryj.testing.SentryRustShape;
+import io.sentryj.testing.TestSdk;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,25 +44,14 @@ class CaptureSnapshotTest {
   }
 
   private void initRecording(boolean deduplication) {
-    Sentry.init(
-        o ->
-            o.dsn("https://public@o1.ingest.sentry.io/1")
-                .externalConfiguration(false)
-                .enableShutdownHook(false)
-                .enableUncaughtExceptionHandler(false)
-                .enableDeduplication(deduplication)
-                .transportFactory(x -> transport));
+    TestSdk.init(transport, o -> o.enableDeduplication(deduplication));
   }
 
-  private List<JsonObject> serializedEvents() throws IOException {
+  private List<JsonObject> serializedEvents() {
     List<JsonObject> events = new ArrayList<>();
-    EnvelopeWriter writer = new EnvelopeWriter();
-    for (Envelope envelope : transport.envelopes()) {
-      byte[] bytes = writer.toByteArray(envelope, null);
-      byte[] payload = Envelopes.parse(bytes).only("event").payload();
-      EventSchema.assertValid(payload);
-      SentryRustShape.assertValid(payload);
-      events.add(Envelopes.eventJson(bytes));
+    for (byte[] payload : TestSdk.eventPayloads(transport.envelopes())) {
+      events.add(
+          JsonParser.parseString(new String(payload, StandardCharsets.UTF_8)).getAsJsonObject());
     }
     return events;
   }

@@ -3,13 +3,13 @@ package io.sentryj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.envelope.EnvelopeWriter;
 import io.sentryj.protocol.Request;
-import io.sentryj.testing.Envelopes;
-import io.sentryj.testing.EventSchema;
-import io.sentryj.testing.SentryRustShape;
+import io.sentryj.testing.TestSdk;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +23,7 @@ class EveryParserTest {
 
   @BeforeEach
   void init() {
-    Sentry.init(
-        o ->
-            o.dsn("https://public@o1.ingest.sentry.io/1")
-                .externalConfiguration(false)
-                .enableShutdownHook(false)
-                .enableUncaughtExceptionHandler(false)
-                .sendDefaultPii(true)
-                .attachStacktrace(true)
-                .transportFactory(x -> transport));
+    TestSdk.init(transport, o -> o.sendDefaultPii(true).attachStacktrace(true));
   }
 
   @AfterEach
@@ -39,13 +31,11 @@ class EveryParserTest {
     Sentry.close();
   }
 
-  private JsonObject onlyEventAcceptedByBothParsers() throws Exception {
-    assertThat(transport.envelopes()).hasSize(1);
-    byte[] bytes = new EnvelopeWriter().toByteArray(transport.envelopes().get(0), null);
-    byte[] payload = Envelopes.parse(bytes).only("event").payload();
-    EventSchema.assertValid(payload);
-    SentryRustShape.assertValid(payload);
-    return Envelopes.eventJson(bytes);
+  private JsonObject onlyEventAcceptedByBothParsers() {
+    List<byte[]> payloads = TestSdk.eventPayloads(transport.envelopes());
+    assertThat(payloads).hasSize(1);
+    return JsonParser.parseString(new String(payloads.get(0), StandardCharsets.UTF_8))
+        .getAsJsonObject();
   }
 
   @Test

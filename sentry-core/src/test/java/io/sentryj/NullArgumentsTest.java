@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.protocol.SentryEvent;
+import io.sentryj.testing.TestSdk;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,7 @@ class NullArgumentsTest {
 
   @BeforeEach
   void init() {
-    Sentry.init(
-        o ->
-            o.dsn("https://public@o1.ingest.sentry.io/1")
-                .externalConfiguration(false)
-                .enableShutdownHook(false)
-                .enableUncaughtExceptionHandler(false)
-                .transportFactory(x -> transport));
+    TestSdk.init(transport, o -> {});
     originalErr = System.err;
     System.setErr(new PrintStream(err, true));
   }

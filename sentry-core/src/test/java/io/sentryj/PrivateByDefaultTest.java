@@ -3,12 +3,10 @@ package io.sentryj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.envelope.EnvelopeWriter;
 import io.sentryj.protocol.Request;
-import io.sentryj.testing.Envelopes;
-import io.sentryj.testing.EventSchema;
-import io.sentryj.testing.SentryRustShape;
+import io.sentryj.testing.TestSdk;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -52,15 +50,7 @@ class PrivateByDefaultTest {
   }
 
   private void init(Consumer<SentryOptions.Builder> more) {
-    Sentry.init(
-        o -> {
-          o.dsn("https://public@o1.ingest.sentry.io/1")
-              .externalConfiguration(false)
-              .enableShutdownHook(false)
-              .enableUncaughtExceptionHandler(false)
-              .transportFactory(x -> transport);
-          more.accept(o);
-        });
+    TestSdk.init(transport, more);
   }
 
   private static void plantSecretsEverywhere() {
@@ -89,14 +79,10 @@ class PrivateByDefaultTest {
         new IllegalStateException("declined card " + CARD + " with Authorization: Bearer " + JWT));
   }
 
-  private String onlyEventJson() throws Exception {
-    List<Envelope> envelopes = transport.envelopes();
-    assertThat(envelopes).hasSize(1);
-    byte[] bytes = new EnvelopeWriter().toByteArray(envelopes.get(0), null);
-    byte[] payload = Envelopes.parse(bytes).only("event").payload();
-    EventSchema.assertValid(payload);
-    SentryRustShape.assertValid(payload);
-    return new String(bytes, StandardCharsets.UTF_8);
+  private String onlyEventJson() {
+    List<byte[]> payloads = TestSdk.eventPayloads(transport.envelopes());
+    assertThat(payloads).hasSize(1);
+    return new String(payloads.get(0), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -107,7 +93,7 @@ class PrivateByDefaultTest {
     String sent = onlyEventJson();
 
     assertThat(sent).doesNotContain(SECRETS);
-    JsonObject event = Envelopes.eventJson(sent.getBytes(StandardCharsets.UTF_8));
+    JsonObject event = JsonParser.parseString(sent).getAsJsonObject();
     JsonObject request = event.getAsJsonObject("request");
     assertThat(request.has("cookies")).isFalse();
     assertThat(request.has("data")).isFalse();

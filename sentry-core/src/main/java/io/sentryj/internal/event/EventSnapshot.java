@@ -13,6 +13,7 @@ import io.sentryj.protocol.SentryThread;
 import io.sentryj.protocol.SpanContext;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -88,19 +89,28 @@ public final class EventSnapshot {
   }
 
   private static User rebuilt(User user) {
-    User.Builder clean =
+    Map<String, String> data = new LinkedHashMap<>();
+    Map<?, ?> raw = user.data();
+    for (Map.Entry<?, ?> e : raw.entrySet()) {
+      if (e.getValue() != null) {
+        data.put(text(e.getKey()), text(e.getValue()));
+      }
+    }
+    return withData(user, data);
+  }
+
+  /** {@code user} with other extra data, its other fields as they are. */
+  public static User withData(User user, Map<String, String> data) {
+    User.Builder copy =
         User.builder()
             .id(user.id())
             .username(user.username())
             .email(user.email())
             .ipAddress(user.ipAddress());
-    Map<?, ?> data = user.data();
-    for (Map.Entry<?, ?> e : data.entrySet()) {
-      if (e.getValue() != null) {
-        clean.data(text(e.getKey()), text(e.getValue()));
-      }
+    for (Map.Entry<String, String> e : data.entrySet()) {
+      copy.data(e.getKey(), e.getValue());
     }
-    return clean.build();
+    return copy.build();
   }
 
   private static Request request(Request r) {
@@ -195,14 +205,20 @@ public final class EventSnapshot {
     if (JsonValues.isFrozenData(data)) {
       return b;
     }
+    return withContent(b, b.message(), JsonValues.freezeMap(data));
+  }
+
+  /** {@code b} with another message and data, its time, type, category and level as they are. */
+  public static Breadcrumb withContent(
+      Breadcrumb b, @Nullable String message, Map<String, Object> data) {
     Breadcrumb.Builder copy =
         Breadcrumb.builder()
             .timestampMillis(b.timestampMillis())
             .type(b.type())
             .category(b.category())
-            .message(b.message())
+            .message(message)
             .level(b.level());
-    for (Map.Entry<String, Object> e : JsonValues.freezeMap(data).entrySet()) {
+    for (Map.Entry<String, Object> e : data.entrySet()) {
       copy.data(e.getKey(), e.getValue());
     }
     return copy.build();

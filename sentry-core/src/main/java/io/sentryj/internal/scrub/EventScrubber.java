@@ -3,6 +3,7 @@ package io.sentryj.internal.scrub;
 import io.sentryj.Breadcrumb;
 import io.sentryj.SentryOptions;
 import io.sentryj.User;
+import io.sentryj.internal.event.EventSnapshot;
 import io.sentryj.internal.event.ExceptionSource;
 import io.sentryj.internal.event.FrozenList;
 import io.sentryj.internal.event.FrozenMap;
@@ -250,17 +251,7 @@ public final class EventScrubber {
       cleanBreadcrumbs.add(b);
       return b;
     }
-    Breadcrumb.Builder copy =
-        Breadcrumb.builder()
-            .timestampMillis(b.timestampMillis())
-            .type(b.type())
-            .category(b.category())
-            .message(message)
-            .level(b.level());
-    for (Map.Entry<String, Object> e : data.entrySet()) {
-      copy.data(e.getKey(), e.getValue());
-    }
-    return copy.build();
+    return EventSnapshot.withContent(b, message, data);
   }
 
   private User user(User user) {
@@ -272,16 +263,11 @@ public final class EventScrubber {
     if (!changed) {
       return user;
     }
-    User.Builder b =
-        User.builder()
-            .id(user.id())
-            .username(user.username())
-            .email(user.email())
-            .ipAddress(user.ipAddress());
+    Map<String, String> scrubbed = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : data.entrySet()) {
-      b.data(e.getKey(), String.valueOf(value(e.getKey(), e.getValue())));
+      scrubbed.put(e.getKey(), String.valueOf(value(e.getKey(), e.getValue())));
     }
-    return b.build();
+    return EventSnapshot.withData(user, scrubbed);
   }
 
   private void exceptions(SentryEvent event) {

@@ -12,6 +12,11 @@ public final class Scrubber {
   /** What a scrubbed value is replaced with. */
   public static final String FILTERED = "[Filtered]";
 
+  // the event scrubber's own parameter rules, with the default keys
+  private static final RequestScrubber DEFAULT_REQUEST =
+      new RequestScrubber(
+          new EventScrubber(SensitiveKeys.DEFAULT, true), SensitiveKeys.DEFAULT, true);
+
   private Scrubber() {}
 
   /** Whether values under this key are never sent, by the default rules. */
@@ -25,37 +30,11 @@ public final class Scrubber {
   }
 
   /**
-   * A query string with the values of sensitive parameters, and values that look like card numbers,
-   * replaced by {@link #FILTERED}. Parameter order and names are kept.
+   * A query string with the values of sensitive parameters, and values holding a secret (a card
+   * number, a token), replaced by {@link #FILTERED}. Parameter order and names are kept.
    */
   public static String scrubQueryString(String query) {
-    if (query.isEmpty()) {
-      return query;
-    }
-    StringBuilder out = new StringBuilder(query.length());
-    int start = 0;
-    while (start <= query.length()) {
-      int end = query.indexOf('&', start);
-      if (end < 0) {
-        end = query.length();
-      }
-      String pair = query.substring(start, end);
-      int eq = pair.indexOf('=');
-      if (eq < 0) {
-        out.append(pair);
-      } else {
-        String name = pair.substring(0, eq);
-        String value = pair.substring(eq + 1);
-        String decodedName = decode(name);
-        boolean scrub = isSensitiveKey(decodedName) || looksLikeCardNumber(decode(value));
-        out.append(name).append('=').append(scrub ? FILTERED : value);
-      }
-      if (end < query.length()) {
-        out.append('&');
-      }
-      start = end + 1;
-    }
-    return out.toString();
+    return query.isEmpty() ? query : DEFAULT_REQUEST.parameters(query);
   }
 
   /** URL-decoded text (UTF-8), or the text itself when it is not validly encoded. */
