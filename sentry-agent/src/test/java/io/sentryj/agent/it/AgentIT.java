@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.AttachTarget;
 import io.sentryj.agent.it.apps.ContextPropagation;
+import io.sentryj.agent.it.apps.ForkedWork;
 import io.sentryj.agent.it.apps.UncaughtInMain;
 import io.sentryj.agent.it.apps.WorkerAndLateHandler;
 import java.io.OutputStream;
@@ -160,6 +161,53 @@ class AgentIT {
     JsonObject fromPool =
         events().stream().filter(e -> "from execute".equals(message(e))).findFirst().orElseThrow();
     assertThat(tag(fromPool, "request")).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void forkedWorkCarriesItsRequestAndNoWorkerKeepsAnotherRequestsBreadcrumbs(Jdk jdk)
+      throws Exception {
+    int status = exitStatus(start(jdk, work, ForkedWork.class.getName(), javaagent()));
+
+    assertThat(status).as(stderr(work)).isZero();
+    List<JsonObject> events = events();
+    for (String request : List.of("request-1", "request-2")) {
+      String other = request.equals("request-1") ? "request-2" : "request-1";
+      for (String kind : List.of("parallel stream", "forked task", "supplyAsync")) {
+        JsonObject event = onlyMessage(events, "from " + kind + " of " + request);
+        assertThat(breadcrumbMessages(event))
+            .as(kind + " of " + request)
+            .contains("started " + request, kind + " worker of " + request)
+            .noneMatch(b -> b.contains(other));
+      }
+      assertThat(breadcrumbMessages(onlyMessage(events, "end of " + request)))
+          .as("fork/join parts work in their request's own scopes")
+          .contains(
+              "started " + request,
+              "parallel stream worker of " + request,
+              "forked task worker of " + request)
+          .noneMatch(b -> b.contains(other));
+    }
+    assertThat(breadcrumbMessages(onlyMessage(events, "from the pool made in request-1")))
+        .as("a worker made during a request keeps none of its scopes")
+        .noneMatch(b -> b.contains("request-"));
+    List<String> stacks = stdout(work).lines().filter(l -> l.startsWith("stack of ")).toList();
+    assertThat(stacks).hasSize(2);
+    assertThat(stacks)
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .doesNotContain(
+                        "io.sentryj.agent.instrumentation",
+                        "io.sentryj.agent.bootstrap",
+                        "io.sentryj.agent.shaded"));
+  }
+
+  private static JsonObject onlyMessage(List<JsonObject> events, String message) {
+    List<JsonObject> matching =
+        events.stream().filter(e -> message.equals(message(e))).collect(Collectors.toList());
+    assertThat(matching).as(message).hasSize(1);
+    return matching.get(0);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.sentryj.agent.instrumentation.http;
 
+import io.sentryj.agent.instrumentation.WeakIdentityMap;
 import io.sentryj.agent.bootstrap.HttpBridge;
 import java.io.IOException;
 import java.net.HttpURLConnection;
