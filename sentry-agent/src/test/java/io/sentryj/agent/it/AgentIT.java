@@ -247,21 +247,25 @@ class AgentIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void anAgentAttachedToARunningJvmCapturesItsLaterErrors(Jdk jdk) throws Exception {
+  void anAgentAttachedToARunningJvmCapturesItsLaterErrorsAndASecondAttachSaysItRunsAlready(Jdk jdk)
+      throws Exception {
     Path appDir = Files.createDirectories(work.resolve("app"));
     Process app = start(jdk, appDir, AttachTarget.class.getName());
     try {
       ForkedJvm.awaitTrue(() -> stdoutOf(appDir).contains("ready"), "the application to start");
-      Path cliDir = Files.createDirectories(work.resolve("cli"));
-      List<String> attach =
-          List.of(
-              jdk.java(),
-              "-jar",
-              AGENT_JAR.toString(),
-              "attach",
-              Long.toString(app.pid()),
-              sentryArgs());
-      assertThat(exitStatus(ForkedJvm.start(cliDir, attach))).as(stderr(cliDir)).isZero();
+      Attached withoutDsn = attach(jdk, app, "without-dsn", "environment=nowhere");
+      assertThat(withoutDsn.status).as(withoutDsn.output).isEqualTo(1);
+      assertThat(withoutDsn.output).contains("not running (idle: no DSN");
+
+      Attached first = attach(jdk, app, "first", sentryArgs());
+      assertThat(first.status).as(first.output).isZero();
+      assertThat(first.output).contains("sentry-agent started in JVM " + app.pid());
+
+      Attached second = attach(jdk, app, "second", sentryArgs("environment=other"));
+      assertThat(second.status).as(second.output).isEqualTo(1);
+      assertThat(second.output)
+          .contains("sentry-agent is already in JVM " + app.pid() + " (running)")
+          .contains("not loaded again");
 
       try (OutputStream in = app.getOutputStream()) {
         in.write("go\n".getBytes(StandardCharsets.UTF_8));
@@ -270,7 +274,21 @@ class AgentIT {
     } finally {
       app.destroyForcibly();
     }
-    assertThat(events()).extracting(ForkedJvm::exceptionValue).containsExactly("boom after attach");
+    List<JsonObject> events = events();
+    assertThat(events).extracting(ForkedJvm::exceptionValue).containsExactly("boom after attach");
+    assertThat(events.get(0).get("environment").getAsString()).isEqualTo("production");
+    assertThat(stderr(appDir)).contains("no DSN").doesNotContain("ignoring a second start");
+  }
+
+  private record Attached(int status, String output) {}
+
+  /** Runs {@code sentry-agent.jar attach <pid> <args>} in a JVM of its own. */
+  private Attached attach(Jdk jdk, Process app, String name, String args) throws Exception {
+    Path cliDir = Files.createDirectories(work.resolve("attach-" + name));
+    List<String> attach =
+        List.of(jdk.java(), "-jar", AGENT_JAR.toString(), "attach", Long.toString(app.pid()), args);
+    int status = exitStatus(ForkedJvm.start(cliDir, attach));
+    return new Attached(status, stdout(cliDir) + stderr(cliDir));
   }
 
   private static String stdoutOf(Path dir) {

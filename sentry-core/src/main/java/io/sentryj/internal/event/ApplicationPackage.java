@@ -76,7 +76,8 @@ public final class ApplicationPackage {
    * The package for a JVM command as {@code sun.java.command} gives it: a main class (or {@code
    * module/class}) or a jar, then the program's arguments.
    */
-  static @Nullable ApplicationPackage fromCommand(@Nullable String command, ClassLoader loader) {
+  public static @Nullable ApplicationPackage fromCommand(
+      @Nullable String command, ClassLoader loader) {
     if (command == null || command.trim().isEmpty()) {
       return null;
     }
