@@ -10,9 +10,8 @@ import org.jspecify.annotations.Nullable;
  * application dropped go at the next change. For per-object state of the application's own objects
  * (connections, statements, threads, fork/join tasks) whose {@code equals} and {@code hashCode}
  * must not be called, as a pool's proxy would forward them. Concurrent, without a lock on reads, so
- * that pool threads running tasks side by side do not queue on it; bounded to about {@code
- * maxSize} entries (a put beyond it is dropped), so a leak of the application's cannot grow it
- * without end.
+ * that pool threads running tasks side by side do not queue on it; bounded to about {@code maxSize}
+ * entries (a put beyond it is dropped), so a leak of the application's cannot grow it without end.
  */
 public final class WeakIdentityMap<K, V> {
   private final ConcurrentHashMap<Key, V> entries = new ConcurrentHashMap<>();

@@ -104,8 +104,7 @@ public final class ExecutorInstrumentation implements AgentInstrumentation {
                 .include(adviceLoader)
                 .advice(named("fork").and(takesArguments(0)), ForkAdvice.class.getName())
                 .advice(
-                    named("doExec").and(takesArguments(0)),
-                    RunForkJoinTaskAdvice.class.getName()));
+                    named("doExec").and(takesArguments(0)), RunForkJoinTaskAdvice.class.getName()));
   }
 
   /** Tasks given to the JDK's pools carry their submitter's scopes. */
@@ -137,8 +136,7 @@ public final class ExecutorInstrumentation implements AgentInstrumentation {
       ClassLoader adviceLoader, ElementMatcher.Junction<MethodDescription> methods) {
     return new AgentBuilder.Transformer.ForAdvice()
         .include(adviceLoader)
-        .advice(
-            methods.and(takesArgument(0, Runnable.class)), SubmitRunnableAdvice.class.getName())
+        .advice(methods.and(takesArgument(0, Runnable.class)), SubmitRunnableAdvice.class.getName())
         .advice(
             methods.and(takesArgument(0, Callable.class)), SubmitCallableAdvice.class.getName());
   }

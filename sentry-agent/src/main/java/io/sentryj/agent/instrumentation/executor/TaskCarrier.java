@@ -131,9 +131,7 @@ public final class TaskCarrier {
       return null; // the usual case outside requests: the key is not even hashed
     }
     Carried carried = waiting.remove(work);
-    return carried == null
-        ? null
-        : new Entered(carried.storage.set(carried.scopes), listener);
+    return carried == null ? null : new Entered(carried.storage.set(carried.scopes), listener);
   }
 
   /** What {@link #enterThread} or {@link #enterTask} entered ends. */
@@ -215,10 +213,7 @@ public final class TaskCarrier {
     private final @Nullable Consumer<Throwable> onThrow;
 
     CarriedRunnable(
-        ScopeStorage storage,
-        Scopes scopes,
-        Runnable task,
-        @Nullable Consumer<Throwable> onThrow) {
+        ScopeStorage storage, Scopes scopes, Runnable task, @Nullable Consumer<Throwable> onThrow) {
       this.storage = storage;
       this.scopes = scopes;
       this.task = task;

@@ -138,8 +138,7 @@ class TaskCarrierTest {
   }
 
   @Test
-  void aThreadRunsItsTargetInAForkOfItsCreatorsScopesAndHandsOverWhatItThrows()
-      throws Exception {
+  void aThreadRunsItsTargetInAForkOfItsCreatorsScopesAndHandsOverWhatItThrows() throws Exception {
     IllegalStateException boom = new IllegalStateException("boom in thread");
     Thread thread = carriedThread(() -> Sentry.captureMessage("from the thread"), boom);
     try (ScopeToken ignored = Sentry.pushIsolationScope()) {

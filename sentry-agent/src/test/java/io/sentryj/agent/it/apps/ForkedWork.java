@@ -158,8 +158,7 @@ public final class ForkedWork {
         return;
       }
       Halves first = new Halves(request, depth - 1);
-      Halves second =
-          depth == 1 ? new Reporting(request) : new Halves(request, depth - 1);
+      Halves second = depth == 1 ? new Reporting(request) : new Halves(request, depth - 1);
       second.fork();
       first.compute();
       second.join();
