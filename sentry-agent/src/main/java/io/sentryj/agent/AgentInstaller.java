@@ -170,6 +170,19 @@ final class AgentInstaller {
         waiting != null
             ? waiting.applicationHandler()
             : Thread.getDefaultUncaughtExceptionHandler();
+    List<AgentInstrumentation> enabled = enabled(settings);
+    Sentry.init(options);
+    Diagnostics.debug(
+        "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+    installHooks(options, settings, before);
+    if (Diagnostics.isDebug()) {
+      Diagnostics.debug("in-app: application package %s", ApplicationPackage.detected());
+    }
+    installAll(enabled, background);
+  }
+
+  /** The instrumentations switched on, each named in {@code sdk.integrations}. */
+  private static List<AgentInstrumentation> enabled(AgentSettings settings) {
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {
       if (settings.isEnabled(each.name())) {
@@ -177,9 +190,14 @@ final class AgentInstaller {
         SentryRuntime.nameIntegration(INTEGRATION_PREFIX + each.name());
       }
     }
-    Sentry.init(options);
-    Diagnostics.debug(
-        "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+    return enabled;
+  }
+
+  /** Connects the bridges' hooks, the plain code behind the advice, before any advice runs. */
+  private static void installHooks(
+      SentryOptions options,
+      AgentSettings settings,
+      Thread.@Nullable UncaughtExceptionHandler before) {
     UncaughtCapture uncaught =
         settings.isEnabled("uncaught") ? UncaughtCapture.takeOver(before) : null;
     TaskCarrier carrier =
@@ -202,10 +220,6 @@ final class AgentInstaller {
     if (settings.isEnabled("servlet")) {
       ServletHooks.install();
     }
-    if (Diagnostics.isDebug()) {
-      Diagnostics.debug("in-app: application package %s", ApplicationPackage.detected());
-    }
-    installAll(enabled, background);
   }
 
   /** The agent arguments as options set with their origin, and the agent's own transport. */
