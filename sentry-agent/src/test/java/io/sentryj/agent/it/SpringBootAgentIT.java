@@ -252,7 +252,10 @@ class SpringBootAgentIT {
     assertThat(modules).as("frames").noneMatch(m -> m.startsWith("io.sentryj."));
   }
 
-  /** The request's own breadcrumbs, and of those from before it at most the newest ten. */
+  /**
+   * The request's own breadcrumbs, its {@code http.server} one with the status, and of those from
+   * before it at most the newest ten.
+   */
   private static void assertBreadcrumbsExplainTheRequest(
       JsonObject event, String url, String ownMessage) {
     JsonArray breadcrumbs = event.getAsJsonObject("breadcrumbs").getAsJsonArray("values");
@@ -261,7 +264,11 @@ class SpringBootAgentIT {
     for (JsonElement b : breadcrumbs) {
       JsonObject crumb = b.getAsJsonObject();
       if (crumb.has("category") && crumb.get("category").getAsString().equals("http.server")) {
-        urls.add(crumb.getAsJsonObject("data").get("url").getAsString());
+        JsonObject data = crumb.getAsJsonObject("data");
+        urls.add(data.get("url").getAsString());
+        assertThat(data.has("status_code") ? data.get("status_code").getAsInt() : null)
+            .as("the status of the failed request")
+            .isEqualTo(500);
       }
       if (crumb.has("message")
           && crumb.get("message").getAsString().startsWith("loading catalog entry")) {
