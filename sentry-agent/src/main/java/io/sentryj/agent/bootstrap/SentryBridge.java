@@ -34,11 +34,10 @@ public final class SentryBridge {
     if (h == null || task == null) {
       return task;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return task;
     }
-    busy[0] = true;
     try {
       return h.carry(task, topLevel);
     } catch (Throwable t) {
@@ -54,11 +53,10 @@ public final class SentryBridge {
     if (h == null || task == null) {
       return task;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return task;
     }
-    busy[0] = true;
     try {
       return h.carry(task);
     } catch (Throwable t) {
@@ -88,11 +86,10 @@ public final class SentryBridge {
     if (target == null) {
       return;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return;
     }
-    busy[0] = true;
     try {
       h.threadCreated(thread, target);
     } catch (Throwable t) {
@@ -123,11 +120,10 @@ public final class SentryBridge {
     if (h == null) {
       return null;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return null;
     }
-    busy[0] = true;
     try {
       return thread ? h.enterThread(work) : h.enterTask(work);
     } catch (Throwable t) {
@@ -170,11 +166,10 @@ public final class SentryBridge {
     if (h == null || task == null) {
       return;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return;
     }
-    busy[0] = true;
     try {
       h.forked(task);
     } catch (Throwable t) {
@@ -194,11 +189,10 @@ public final class SentryBridge {
     if (h == null) {
       return requested;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return requested;
     }
-    busy[0] = true;
     try {
       return h.defaultHandler(requested);
     } catch (Throwable t) {
@@ -206,6 +200,16 @@ public final class SentryBridge {
     } finally {
       busy[0] = false;
     }
+  }
+
+  /** This thread's busy flag, now set, or null when the thread is inside a hook already. */
+  private static boolean @Nullable [] claim() {
+    boolean[] busy = BUSY.get();
+    if (busy[0]) {
+      return null;
+    }
+    busy[0] = true;
+    return busy;
   }
 
   @Override
