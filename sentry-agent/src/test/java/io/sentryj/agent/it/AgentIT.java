@@ -173,7 +173,8 @@ class AgentIT {
     List<JsonObject> events = events();
     for (String request : List.of("request-1", "request-2")) {
       String other = request.equals("request-1") ? "request-2" : "request-1";
-      for (String kind : List.of("parallel stream", "forked task", "supplyAsync")) {
+      for (String kind :
+          List.of("parallel stream", "forked task", "supplyAsync", "supplyAsync on a pool")) {
         JsonObject event = onlyMessage(events, "from " + kind + " of " + request);
         assertThat(breadcrumbMessages(event))
             .as(kind + " of " + request)
@@ -185,7 +186,8 @@ class AgentIT {
           .contains(
               "started " + request,
               "parallel stream worker of " + request,
-              "forked task worker of " + request)
+              "forked task worker of " + request,
+              "supplyAsync on a pool worker of " + request)
           .noneMatch(b -> b.contains(other));
     }
     assertThat(breadcrumbMessages(onlyMessage(events, "from the pool made in request-1")))

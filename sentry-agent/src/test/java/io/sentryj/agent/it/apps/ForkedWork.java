@@ -69,6 +69,10 @@ public final class ForkedWork {
     pool.invoke(new Halves(request, 1));
     CompletableFuture.supplyAsync(() -> work(request, "supplyAsync"), ForkJoinPool.commonPool())
         .get(30, TimeUnit.SECONDS);
+    // on a pool of more than one thread the step is a fork/join task the pool runs (the common
+    // pool is one too where it has more than one thread)
+    CompletableFuture.supplyAsync(() -> work(request, "supplyAsync on a pool"), pool)
+        .get(30, TimeUnit.SECONDS);
   }
 
   /** A thread and a pool's worker made inside the request; the thread prints its stack. */
