@@ -1,4 +1,4 @@
-package io.sentryj.agent.instrumentation.http;
+package io.sentryj.agent.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

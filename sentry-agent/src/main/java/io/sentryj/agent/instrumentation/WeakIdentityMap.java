@@ -1,20 +1,20 @@
-package io.sentryj.agent.instrumentation.http;
+package io.sentryj.agent.instrumentation;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A map from objects, compared by identity, that does not keep its keys alive: entries of keys the
  * application dropped go at the next change. For per-object state of the application's own objects
- * (connections, statements) whose {@code equals} and {@code hashCode} must not be called, as a
- * pool's proxy would forward them. Synchronized; bounded to {@code maxSize} entries (a put beyond
- * it is dropped), so a leak of the application's cannot grow it without end.
+ * (connections, statements, threads, fork/join tasks) whose {@code equals} and {@code hashCode}
+ * must not be called, as a pool's proxy would forward them. Concurrent, without a lock on reads, so
+ * that pool threads running tasks side by side do not queue on it; bounded to about {@code maxSize}
+ * entries (a put beyond it is dropped), so a leak of the application's cannot grow it without end.
  */
 public final class WeakIdentityMap<K, V> {
-  private final Map<Key, V> entries = new HashMap<>();
+  private final ConcurrentHashMap<Key, V> entries = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
   private final int maxSize;
 
@@ -22,23 +22,29 @@ public final class WeakIdentityMap<K, V> {
     this.maxSize = maxSize;
   }
 
-  public synchronized @Nullable V get(K key) {
+  public @Nullable V get(K key) {
     return entries.get(new Key(key, null));
   }
 
-  public synchronized void put(K key, V value) {
+  public void put(K key, V value) {
     expunge();
-    if (entries.size() < maxSize || entries.containsKey(new Key(key, null))) {
+    Key lookup = new Key(key, null);
+    if (entries.size() < maxSize || entries.containsKey(lookup)) {
       entries.put(new Key(key, cleared), value);
     }
   }
 
-  public synchronized @Nullable V remove(K key) {
+  public @Nullable V remove(K key) {
     expunge();
     return entries.remove(new Key(key, null));
   }
 
-  public synchronized int size() {
+  /** Whether no entry is left: a cheap test before a look-up that would hash the key. */
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  public int size() {
     expunge();
     return entries.size();
   }
