@@ -15,12 +15,17 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The application under test; a copy of the jakarta one. Requests name themselves with {@code
- * X-Id}: the id becomes a tag and a breadcrumb of the request's scope.
+ * The application under test, in Jetty's servlet contexts and in the web application that {@code
+ * WebappFiles} deploys to Tomcat and Jetty; its jakarta twin is generated from this source.
+ * Requests name themselves with {@code X-Id}: the id becomes a tag and a breadcrumb of the
+ * request's scope.
  */
 public class TestApp extends HttpServlet {
   /** Requests with {@code X-Together} wait here until that many have arrived. */
   public static volatile CountDownLatch together = new CountDownLatch(0);
+
+  /** How long an async request may wait before the container ends it. */
+  static final long ASYNC_TIMEOUT_MILLIS = 500;
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp)
@@ -69,6 +74,12 @@ public class TestApp extends HttpServlet {
               async.complete();
             });
         return;
+      case "/async-fail":
+        failInTask(req, id, "complete".equals(req.getParameter("mode")));
+        return;
+      case "/async-timeout":
+        req.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS); // and nothing ever completes it
+        return;
       case "/redispatch":
         req.startAsync().dispatch("/fail/" + id);
         return;
@@ -78,6 +89,23 @@ public class TestApp extends HttpServlet {
       default:
         resp.setStatus(404);
     }
+  }
+
+  /**
+   * Work given to {@code AsyncContext.start} that fails: after completing the request, or leaving
+   * it to the container's async timeout.
+   */
+  private static void failInTask(HttpServletRequest req, String id, boolean complete) {
+    AsyncContext async = req.startAsync();
+    async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+    async.start(
+        () -> {
+          Sentry.addBreadcrumb("task-" + id);
+          if (complete) {
+            async.complete();
+          }
+          throw new IllegalStateException("task failed " + id);
+        });
   }
 
   private static void echo(HttpServletRequest req, HttpServletResponse resp) throws IOException {
