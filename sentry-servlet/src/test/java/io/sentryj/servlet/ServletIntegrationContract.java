@@ -39,19 +39,19 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServletIntegrationContract {
   /** Where {@code TestApp} is mapped, in Jetty's contexts and in the web application's web.xml. */
-  public static final String[] APP_PATHS = {
-    "/fail/*",
-    "/echo",
-    "/form",
-    "/orders/*",
-    "/status",
-    "/message",
-    "/async",
-    "/async-fail",
-    "/async-timeout",
-    "/redispatch",
-    "/forward"
-  };
+  public static final List<String> APP_PATHS =
+      List.of(
+          "/fail/*",
+          "/echo",
+          "/form",
+          "/orders/*",
+          "/status",
+          "/message",
+          "/async",
+          "/async-fail",
+          "/async-timeout",
+          "/redispatch",
+          "/forward");
 
   protected HttpClient http;
   protected URI base;

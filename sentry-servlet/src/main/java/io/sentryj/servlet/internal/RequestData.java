@@ -68,7 +68,7 @@ public final class RequestData {
   static @Nullable String cookies(List<String> headerValues) {
     StringBuilder sb = new StringBuilder();
     for (String header : headerValues) {
-      for (String cookie : header.split(";")) {
+      for (String cookie : header.split(";", -1)) {
         String trimmed = cookie.trim();
         int eq = trimmed.indexOf('=');
         String name = eq < 0 ? trimmed : trimmed.substring(0, eq);
@@ -170,7 +170,7 @@ public final class RequestData {
   /** The pairs of an urlencoded text, values of a repeated name in order. */
   static Map<String, String[]> parseForm(String text, Charset charset) {
     Map<String, String[]> params = new LinkedHashMap<>();
-    for (String pair : text.split("&")) {
+    for (String pair : text.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -169,7 +169,7 @@ class SentryFilterThreadTest {
       local.setAccessible(true);
       return (Scopes) ((ThreadLocal<?>) local.get(storage)).get();
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError("ScopeStorage changed", e);
     }
   }
 
@@ -178,36 +178,26 @@ class SentryFilterThreadTest {
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
             new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) -> {
-              switch (method.getName()) {
-                case "getMethod":
-                  return "GET";
-                case "getRequestURL":
-                  return new StringBuffer("http://localhost/orders/1");
-                case "getHeaderNames":
-                case "getHeaders":
-                  return Collections.emptyEnumeration();
-                case "getContentLengthLong":
-                  return -1L;
-                case "getServletPath":
-                  return "/orders";
-                case "getAttribute":
-                  return attributes.get((String) args[0]);
-                case "setAttribute":
-                  attributes.put((String) args[0], args[1]);
-                  return null;
-                case "getUserPrincipal":
-                  return principal;
-                case "isAsyncStarted":
-                  return asyncStarted;
-                case "getDispatcherType":
-                  return dispatcherType;
-                case "getAsyncContext":
-                  return asyncContext();
-                default:
-                  return null;
-              }
-            });
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getMethod" -> "GET";
+                  case "getRequestURL" -> requestUrl();
+                  case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
+                  case "getContentLengthLong" -> -1L;
+                  case "getServletPath" -> "/orders";
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                  case "getUserPrincipal" -> principal;
+                  case "isAsyncStarted" -> asyncStarted;
+                  case "getDispatcherType" -> dispatcherType;
+                  case "getAsyncContext" -> asyncContext();
+                  default -> null;
+                });
+  }
+
+  @SuppressWarnings("JdkObsolete") // what the servlet API returns
+  private static StringBuffer requestUrl() {
+    return new StringBuffer("http://localhost/orders/1");
   }
 
   private AsyncContext asyncContext() {

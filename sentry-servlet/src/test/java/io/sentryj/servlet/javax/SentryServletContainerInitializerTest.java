@@ -100,8 +100,8 @@ class SentryServletContainerInitializerTest {
                   for (Object arg : args) {
                     call.append(' ')
                         .append(
-                            arg instanceof Object[]
-                                ? java.util.Arrays.toString((Object[]) arg)
+                            arg instanceof Object[] array
+                                ? java.util.Arrays.toString(array)
                                 : String.valueOf(arg));
                   }
                   calls.add(call.toString());
@@ -111,23 +111,21 @@ class SentryServletContainerInitializerTest {
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
             new Class<?>[] {ServletContext.class},
-            (proxy, method, args) -> {
-              switch (method.getName()) {
-                case "getInitParameter":
-                  return parameters.get((String) args[0]);
-                case "getClassLoader":
-                  return applicationLoader;
-                case "addFilter":
-                  calls.add("addFilter " + args[0] + " " + ((Class<?>) args[1]).getSimpleName());
-                  return registration;
-                case "addListener":
-                  calls.add("addListener " + args[0].getClass().getSimpleName());
-                  listeners.add((EventListener) args[0]);
-                  return null;
-                default:
-                  throw new UnsupportedOperationException(method.getName());
-              }
-            });
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getInitParameter" -> parameters.get((String) args[0]);
+                  case "getClassLoader" -> applicationLoader;
+                  case "addFilter" -> {
+                    calls.add("addFilter " + args[0] + " " + ((Class<?>) args[1]).getSimpleName());
+                    yield registration;
+                  }
+                  case "addListener" -> {
+                    calls.add("addListener " + args[0].getClass().getSimpleName());
+                    listeners.add((EventListener) args[0]);
+                    yield null;
+                  }
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   private ServletContext refusingContext() {

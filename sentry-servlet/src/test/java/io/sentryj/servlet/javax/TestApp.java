@@ -45,50 +45,39 @@ public class TestApp extends HttpServlet {
     }
     String path = req.getServletPath();
     switch (path) {
-      case "/fail":
-        throw new IllegalStateException("boom " + id);
-      case "/echo":
-        echo(req, resp);
-        return;
-      case "/form":
-        String name = req.getParameter("name");
-        throw new IllegalArgumentException("bad form from " + name);
-      case "/orders":
+      case "/fail" -> throw new IllegalStateException("boom " + id);
+      case "/echo" -> echo(req, resp);
+      case "/form" ->
+          throw new IllegalArgumentException("bad form from " + req.getParameter("name"));
+      case "/orders" -> {
         req.setAttribute(
             "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern", "/orders/{id}");
         throw new IllegalStateException("no such order " + req.getPathInfo());
-      case "/status":
-        resp.setStatus(502);
-        return;
-      case "/message":
+      }
+      case "/status" -> resp.setStatus(502);
+      case "/message" -> {
         Sentry.captureMessage("hello from " + id);
         resp.setStatus(204);
-        return;
-      case "/async":
-        AsyncContext async = req.startAsync();
-        async.start(
-            () -> {
-              Sentry.addBreadcrumb("async-" + id + "-on-" + Thread.currentThread().getName());
-              Sentry.captureException(new IllegalStateException("async " + id));
-              ((HttpServletResponse) async.getResponse()).setStatus(202);
-              async.complete();
-            });
-        return;
-      case "/async-fail":
-        failInTask(req, id, "complete".equals(req.getParameter("mode")));
-        return;
-      case "/async-timeout":
-        req.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS); // and nothing ever completes it
-        return;
-      case "/redispatch":
-        req.startAsync().dispatch("/fail/" + id);
-        return;
-      case "/forward":
-        req.getRequestDispatcher("/fail/" + id).forward(req, resp);
-        return;
-      default:
-        resp.setStatus(404);
+      }
+      case "/async" -> captureInTask(req, id);
+      case "/async-fail" -> failInTask(req, id, "complete".equals(req.getParameter("mode")));
+      case "/async-timeout" -> req.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS); // never completed
+      case "/redispatch" -> req.startAsync().dispatch("/fail/" + id);
+      case "/forward" -> req.getRequestDispatcher("/fail/" + id).forward(req, resp);
+      default -> resp.setStatus(404);
     }
+  }
+
+  /** Work given to {@code AsyncContext.start} that reports an exception and completes. */
+  private static void captureInTask(HttpServletRequest req, String id) {
+    AsyncContext async = req.startAsync();
+    async.start(
+        () -> {
+          Sentry.addBreadcrumb("async-" + id + "-on-" + Thread.currentThread().getName());
+          Sentry.captureException(new IllegalStateException("async " + id));
+          ((HttpServletResponse) async.getResponse()).setStatus(202);
+          async.complete();
+        });
   }
 
   /**

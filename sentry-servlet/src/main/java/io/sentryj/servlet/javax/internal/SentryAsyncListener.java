@@ -40,11 +40,14 @@ final class SentryAsyncListener implements AsyncListener {
   @Override
   public void onError(AsyncEvent event) {
     Throwable t = event.getThrowable();
-    try (ScopeStorage.Token ignored = scope.enter()) {
+    ScopeStorage.Token token = scope.enter();
+    try {
       if (t != null) {
         scope.captureUnhandled(t, 500); // once, if the filter or an async task reported it first
       }
       scope.finish(500);
+    } finally {
+      token.close();
     }
   }
 
