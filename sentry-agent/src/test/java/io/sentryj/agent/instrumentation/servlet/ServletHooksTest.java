@@ -79,37 +79,26 @@ class ServletHooksTest {
     return Proxy.newProxyInstance(
         type.getClassLoader(),
         new Class<?>[] {type},
-        (proxy, method, args) -> {
-          switch (method.getName()) {
-            case "getMethod":
-              return "GET";
-            case "getRequestURL":
-              return new StringBuffer("http://localhost/orders/1");
-            case "getHeaderNames":
-            case "getHeaders":
-              return Collections.emptyEnumeration();
-            case "getContentLengthLong":
-              return -1L;
-            case "getServletPath":
-              return "/orders";
-            case "getAttribute":
-              return attributes.get((String) args[0]);
-            case "setAttribute":
-              attributes.put((String) args[0], args[1]);
-              return null;
-            case "isAsyncStarted":
-              return false;
-            case "getStatus":
-              return 200;
-            case "hashCode":
-              return System.identityHashCode(proxy);
-            case "equals":
-              return proxy == args[0];
-            case "toString":
-              return interfaceName;
-            default:
-              return null;
-          }
-        });
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "getMethod" -> "GET";
+              case "getRequestURL" -> requestUrl();
+              case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
+              case "getContentLengthLong" -> -1L;
+              case "getServletPath" -> "/orders";
+              case "getAttribute" -> attributes.get((String) args[0]);
+              case "setAttribute" -> attributes.put((String) args[0], args[1]);
+              case "isAsyncStarted" -> false;
+              case "getStatus" -> 200;
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "equals" -> proxy == args[0];
+              case "toString" -> interfaceName;
+              default -> null;
+            });
+  }
+
+  @SuppressWarnings("JdkObsolete") // what the servlet API returns
+  private static StringBuffer requestUrl() {
+    return new StringBuffer("http://localhost/orders/1");
   }
 }
