@@ -2,6 +2,7 @@ package io.sentryj.servlet.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The failures one request reported, so that the same failure seen again by another path (the
@@ -14,24 +15,30 @@ final class CapturedFailures {
   private static final int MAX_DEPTH = 32;
 
   private final Object lock = new Object();
-  private final List<Throwable> captured = new ArrayList<>(1);
+  // made on the first failure: most requests have none
+  private @Nullable List<Throwable> captured;
 
   /** Remembers {@code failure}; true unless it is related to one remembered before. */
   boolean firstTime(Throwable failure) {
     synchronized (lock) {
-      for (Throwable earlier : captured) {
-        if (inChain(failure, earlier) || inChain(earlier, failure)) {
+      List<Throwable> earlier = captured;
+      if (earlier == null) {
+        earlier = new ArrayList<>(1);
+        captured = earlier;
+      }
+      for (Throwable e : earlier) {
+        if (inChain(failure, e) || inChain(e, failure)) {
           return false;
         }
       }
-      captured.add(failure);
+      earlier.add(failure);
       return true;
     }
   }
 
   /** Whether {@code wanted} is {@code t} or one of its causes. */
   private static boolean inChain(Throwable t, Throwable wanted) {
-    Throwable c = t;
+    @Nullable Throwable c = t;
     for (int depth = 0; c != null && depth < MAX_DEPTH; depth++) {
       if (c == wanted) {
         return true;
@@ -44,7 +51,8 @@ final class CapturedFailures {
   @Override
   public String toString() {
     synchronized (lock) {
-      return "CapturedFailures{" + captured.size() + '}';
+      List<Throwable> c = captured;
+      return "CapturedFailures{" + (c == null ? 0 : c.size()) + '}';
     }
   }
 }

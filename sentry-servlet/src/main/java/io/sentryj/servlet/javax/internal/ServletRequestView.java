@@ -50,6 +50,22 @@ final class ServletRequestView implements HttpRequestView {
     return values == null ? Collections.<String>emptyList() : Collections.list(values);
   }
 
+  /** Straight from the container's enumerations: no list per header, on every request. */
+  @Override
+  public void forEachHeader(HeaderSink sink) {
+    Enumeration<String> names = request.getHeaderNames();
+    if (names == null) {
+      return;
+    }
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      Enumeration<String> values = request.getHeaders(name);
+      while (values != null && values.hasMoreElements()) {
+        sink.header(name, values.nextElement());
+      }
+    }
+  }
+
   @Override
   public @Nullable String contentType() {
     return request.getContentType();
