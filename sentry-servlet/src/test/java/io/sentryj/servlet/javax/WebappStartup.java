@@ -27,6 +27,8 @@ public class WebappStartup implements ServletContextListener {
                 .release("webapp@1.0")
                 .outboxDir(context.getInitParameter(OUTBOX_PARAMETER))
                 .externalConfiguration(false)
+                // what a stop sends may wait for a loaded build machine
+                .shutdownTimeoutMillis(10_000)
                 .sendDefaultPii(true)
                 .maxRequestBodySize(RequestBodySize.SMALL));
   }

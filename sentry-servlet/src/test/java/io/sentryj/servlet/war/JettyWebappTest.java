@@ -3,6 +3,7 @@ package io.sentryj.servlet.war;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentryj.servlet.war.WebappFiles.Namespace;
+import io.sentryj.testing.Await;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,6 +96,7 @@ class JettyWebappTest {
         .isNotSameAs(io.sentryj.Sentry.class);
 
     assertThat(get("/shop/fail/" + i).statusCode()).isEqualTo(500);
+    Await.until("the event of deployment " + i, 30_000, () -> sentry.events().size() > i);
 
     context.stop();
     contexts.removeHandler(context);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.sentryj.servlet.war.WebappFiles.Namespace;
+import io.sentryj.testing.Await;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,6 +85,7 @@ abstract class TomcatWebappContract {
             .POST(HttpRequest.BodyPublishers.ofString("name=bob&password=hunter2"))
             .build();
     assertThat(send(form).statusCode()).isEqualTo(500);
+    Await.until("the failed requests' events", 30_000, () -> sentry.events().size() >= 4);
     // the SDK closes as the application stops: what it counted or aggregated goes out then
     tomcat.reload();
 
@@ -116,6 +118,9 @@ abstract class TomcatWebappContract {
       // every part of the SDK runs: capture, delivery over HTTP, sessions, scopes on Tomcat's
       // threads
       assertThat(send(get("/fail/" + i, "X-Id", "reload-" + i)).statusCode()).isEqualTo(500);
+      int delivered = i + 1;
+      Await.until(
+          "the event of generation " + i, 30_000, () -> sentry.events().size() >= delivered);
       loaders.add(new WeakReference<>(tomcat.applicationLoader()));
       if (i < RELOADS) {
         tomcat.reload();
