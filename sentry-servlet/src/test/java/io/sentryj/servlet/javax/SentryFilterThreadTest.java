@@ -1,4 +1,4 @@
-package io.sentryj.servlet.jakarta;
+package io.sentryj.servlet.javax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,13 +10,6 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.internal.scope.Scopes;
 import io.sentryj.protocol.SentryEvent;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -25,6 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class SentryFilterThreadTest {
   private final Map<String, Object> attributes = new HashMap<>();
   private final List<AsyncListener> listeners = new ArrayList<>();
   private boolean asyncStarted;
+  private DispatcherType dispatcherType = DispatcherType.REQUEST;
   private java.security.Principal principal;
 
   @BeforeEach
@@ -115,7 +117,26 @@ class SentryFilterThreadTest {
     assertThat(event.getExceptions().get(0).getMechanism().getHandled()).isFalse();
   }
 
-  /** The scopes this thread holds itself (not the root every thread falls back to), or null. */
+  @Test
+  void aFailureTheAsyncListenerReportedFirstIsNotReportedAgainWhenTheFilterSeesItWrapped()
+      throws Exception {
+    HttpServletRequest request = request();
+    filter.doFilter(request, response(), (req, res) -> asyncStarted = true);
+    IllegalStateException failure = new IllegalStateException("async failure");
+    listeners.get(0).onError(new AsyncEvent(asyncContext(), failure));
+
+    asyncStarted = false;
+    dispatcherType = DispatcherType.ASYNC;
+    ServletException wrapped = new ServletException(failure);
+    FilterChain rethrowing =
+        (req, res) -> {
+          throw wrapped;
+        };
+    assertThatThrownBy(() -> filter.doFilter(request, response(), rethrowing)).isSameAs(wrapped);
+
+    assertThat(transport.onlyEvent().getExceptions()).isNotEmpty();
+  }
+
   @Test
   void theSignedInUserIsTheEventsUserOnlyWithSendDefaultPii() throws Exception {
     principal = () -> "alice";
@@ -148,7 +169,7 @@ class SentryFilterThreadTest {
       local.setAccessible(true);
       return (Scopes) ((ThreadLocal<?>) local.get(storage)).get();
     } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+      throw new LinkageError("ScopeStorage changed", e);
     }
   }
 
@@ -157,34 +178,26 @@ class SentryFilterThreadTest {
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
             new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) -> {
-              switch (method.getName()) {
-                case "getMethod":
-                  return "GET";
-                case "getRequestURL":
-                  return new StringBuffer("http://localhost/orders/1");
-                case "getHeaderNames":
-                case "getHeaders":
-                  return Collections.emptyEnumeration();
-                case "getContentLengthLong":
-                  return -1L;
-                case "getServletPath":
-                  return "/orders";
-                case "getAttribute":
-                  return attributes.get((String) args[0]);
-                case "setAttribute":
-                  attributes.put((String) args[0], args[1]);
-                  return null;
-                case "getUserPrincipal":
-                  return principal;
-                case "isAsyncStarted":
-                  return asyncStarted;
-                case "getAsyncContext":
-                  return asyncContext();
-                default:
-                  return null;
-              }
-            });
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getMethod" -> "GET";
+                  case "getRequestURL" -> requestUrl();
+                  case "getHeaderNames", "getHeaders" -> Collections.emptyEnumeration();
+                  case "getContentLengthLong" -> -1L;
+                  case "getServletPath" -> "/orders";
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                  case "getUserPrincipal" -> principal;
+                  case "isAsyncStarted" -> asyncStarted;
+                  case "getDispatcherType" -> dispatcherType;
+                  case "getAsyncContext" -> asyncContext();
+                  default -> null;
+                });
+  }
+
+  @SuppressWarnings("JdkObsolete") // what the servlet API returns
+  private static StringBuffer requestUrl() {
+    return new StringBuffer("http://localhost/orders/1");
   }
 
   private AsyncContext asyncContext() {

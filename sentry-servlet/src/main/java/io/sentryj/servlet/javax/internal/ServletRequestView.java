@@ -1,19 +1,22 @@
-package io.sentryj.servlet.jakarta;
+package io.sentryj.servlet.javax.internal;
 
 import io.sentryj.servlet.internal.HttpRequestView;
-import jakarta.servlet.http.HttpServletMapping;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import javax.servlet.http.HttpServletMapping;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.MappingMatch;
 import org.jspecify.annotations.Nullable;
 
-/** A {@code jakarta.servlet} request seen through {@link HttpRequestView}. */
+/** A {@code javax.servlet} request seen through {@link HttpRequestView}. */
 final class ServletRequestView implements HttpRequestView {
+  // false once the container turned out to predate Servlet 4.0's getHttpServletMapping
+  private static volatile boolean hasMapping = true;
+
   private final HttpServletRequest request;
 
   ServletRequestView(HttpServletRequest request) {
@@ -47,6 +50,22 @@ final class ServletRequestView implements HttpRequestView {
     return values == null ? Collections.<String>emptyList() : Collections.list(values);
   }
 
+  /** Straight from the container's enumerations: no list per header, on every request. */
+  @Override
+  public void forEachHeader(HeaderSink sink) {
+    Enumeration<String> names = request.getHeaderNames();
+    if (names == null) {
+      return;
+    }
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      Enumeration<String> values = request.getHeaders(name);
+      while (values != null && values.hasMoreElements()) {
+        sink.header(name, values.nextElement());
+      }
+    }
+  }
+
   @Override
   public @Nullable String contentType() {
     return request.getContentType();
@@ -70,7 +89,17 @@ final class ServletRequestView implements HttpRequestView {
 
   @Override
   public @Nullable String mappingPattern() {
-    HttpServletMapping mapping = request.getHttpServletMapping();
+    if (!hasMapping) {
+      return null;
+    }
+    HttpServletMapping mapping;
+    try {
+      mapping = request.getHttpServletMapping();
+    } catch (LinkageError | UnsupportedOperationException e) {
+      // a Servlet 3.1 container: no mapping to tell, ever
+      hasMapping = false;
+      return null;
+    }
     if (mapping == null) {
       return null;
     }

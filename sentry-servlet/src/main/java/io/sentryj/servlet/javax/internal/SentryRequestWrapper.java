@@ -1,4 +1,4 @@
-package io.sentryj.servlet.javax;
+package io.sentryj.servlet.javax.internal;
 
 import io.sentryj.servlet.internal.BodyRecorder;
 import io.sentryj.servlet.internal.RecordingReader;

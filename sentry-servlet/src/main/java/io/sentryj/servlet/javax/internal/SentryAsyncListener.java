@@ -1,4 +1,4 @@
-package io.sentryj.servlet.javax;
+package io.sentryj.servlet.javax.internal;
 
 import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.servlet.internal.RequestScope;
@@ -33,17 +33,21 @@ final class SentryAsyncListener implements AsyncListener {
 
   @Override
   public void onTimeout(AsyncEvent event) {
-    scope.finish(503);
+    // the container answers (500 unless a listener does) and then completes: onComplete ends it
+    scope.timedOut();
   }
 
   @Override
   public void onError(AsyncEvent event) {
     Throwable t = event.getThrowable();
-    try (ScopeStorage.Token ignored = scope.enter()) {
+    ScopeStorage.Token token = scope.enter();
+    try {
       if (t != null) {
-        scope.captureUnhandled(t);
+        scope.captureUnhandled(t, 500); // once, if the filter or an async task reported it first
       }
       scope.finish(500);
+    } finally {
+      token.close();
     }
   }
 

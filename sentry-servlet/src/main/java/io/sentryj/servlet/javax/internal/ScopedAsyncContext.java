@@ -1,15 +1,17 @@
-package io.sentryj.servlet.jakarta;
+package io.sentryj.servlet.javax.internal;
 
-import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.servlet.internal.RequestScope;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncListener;
+import javax.servlet.ServletContext;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
 
-/** The container's async context, whose {@link #start} runs work in the request's scope. */
+/**
+ * The container's async context, whose {@link #start} runs work in the request's scope and reports
+ * what escapes it, whether the request then completes, fails or times out.
+ */
 final class ScopedAsyncContext implements AsyncContext {
   private final AsyncContext delegate;
   private final RequestScope scope;
@@ -21,12 +23,7 @@ final class ScopedAsyncContext implements AsyncContext {
 
   @Override
   public void start(Runnable run) {
-    delegate.start(
-        () -> {
-          try (ScopeStorage.Token ignored = scope.enter()) {
-            run.run();
-          }
-        });
+    delegate.start(scope.wrap(run));
   }
 
   @Override
