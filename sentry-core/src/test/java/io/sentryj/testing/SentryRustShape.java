@@ -6,11 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -39,8 +35,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class SentryRustShape {
-  private static final Set<String> LEVELS =
-      new HashSet<>(Arrays.asList("debug", "info", "log", "warning", "error", "fatal"));
   private static final Set<String> CONTEXT_TYPES =
       new HashSet<>(
           Arrays.asList(
@@ -50,7 +44,8 @@ public final class SentryRustShape {
   private static final Pattern SPAN_ID = Pattern.compile("[0-9a-fA-F]{16}");
   private static final Pattern TRACE_ID = Pattern.compile("[0-9a-fA-F]{32}");
 
-  private final List<String> violations = new ArrayList<>();
+  private final ShapeChecks c = new ShapeChecks();
+  private final List<String> violations = c.violations;
 
   private SentryRustShape() {}
 
@@ -80,9 +75,9 @@ public final class SentryRustShape {
   }
 
   private void event(JsonObject e) {
-    matches(e, "event_id", UUID, "$");
-    level(e, "level", "$");
-    stringArray(e, "fingerprint", "$");
+    c.matches(e, "event_id", UUID, "$");
+    c.level(e, "level", "$");
+    c.stringArray(e, "fingerprint", "$");
     for (String name :
         Arrays.asList(
             "culprit",
@@ -94,27 +89,27 @@ public final class SentryRustShape {
             "release",
             "dist",
             "environment")) {
-      string(e, name, "$");
+      c.string(e, name, "$");
     }
-    timestamp(e, "timestamp", "$");
-    stringMap(e, "modules", "$");
-    stringMap(e, "tags", "$");
-    object(e, "extra", "$");
-    JsonObject logentry = object(e, "logentry", "$");
+    c.timestamp(e, "timestamp", "$");
+    c.stringMap(e, "modules", "$");
+    c.stringMap(e, "tags", "$");
+    c.object(e, "extra", "$");
+    JsonObject logentry = c.object(e, "logentry", "$");
     if (logentry != null) {
-      required(logentry, "message", "$.logentry");
-      string(logentry, "message", "$.logentry");
-      array(logentry, "params", "$.logentry");
+      c.required(logentry, "message", "$.logentry");
+      c.string(logentry, "message", "$.logentry");
+      c.array(logentry, "params", "$.logentry");
     }
-    JsonObject user = object(e, "user", "$");
+    JsonObject user = c.object(e, "user", "$");
     if (user != null) {
       user(user);
     }
-    JsonObject request = object(e, "request", "$");
+    JsonObject request = c.object(e, "request", "$");
     if (request != null) {
       request(request);
     }
-    JsonObject contexts = object(e, "contexts", "$");
+    JsonObject contexts = c.object(e, "contexts", "$");
     if (contexts != null) {
       contexts(contexts);
     }
@@ -127,24 +122,24 @@ public final class SentryRustShape {
     for (JsonObject t : values(e, "threads")) {
       thread(t);
     }
-    JsonObject st = object(e, "stacktrace", "$");
+    JsonObject st = c.object(e, "stacktrace", "$");
     if (st != null) {
       stacktrace(st, "$.stacktrace");
     }
-    JsonObject sdk = object(e, "sdk", "$");
+    JsonObject sdk = c.object(e, "sdk", "$");
     if (sdk != null) {
       sdk(sdk);
     }
   }
 
   private void user(JsonObject u) {
-    string(u, "id", "$.user");
-    string(u, "email", "$.user");
-    string(u, "username", "$.user");
+    c.string(u, "id", "$.user");
+    c.string(u, "email", "$.user");
+    c.string(u, "username", "$.user");
     JsonElement ip = u.get("ip_address");
     if (ip != null && !ip.isJsonNull()) {
       String s = ip.isJsonPrimitive() ? ip.getAsString() : "";
-      if (!"{{auto}}".equals(s) && !isIpAddress(s)) {
+      if (!"{{auto}}".equals(s) && !ShapeChecks.isIpAddress(s)) {
         violations.add("$.user.ip_address: not an IP address or {{auto}}: " + ip);
       }
     }
@@ -154,16 +149,16 @@ public final class SentryRustShape {
     String p = "$.request";
     JsonElement url = r.get("url");
     if (url != null && !url.isJsonNull()) {
-      if (!isString(url) || !isAbsoluteUrl(url.getAsString())) {
+      if (!ShapeChecks.isString(url) || !ShapeChecks.isAbsoluteUrl(url.getAsString())) {
         violations.add(p + ".url: not an absolute URL: " + url);
       }
     }
-    string(r, "method", p);
-    string(r, "data", p);
-    string(r, "query_string", p);
-    string(r, "cookies", p);
-    stringMap(r, "headers", p);
-    stringMap(r, "env", p);
+    c.string(r, "method", p);
+    c.string(r, "data", p);
+    c.string(r, "query_string", p);
+    c.string(r, "cookies", p);
+    c.stringMap(r, "headers", p);
+    c.stringMap(r, "env", p);
   }
 
   private void contexts(JsonObject contexts) {
@@ -177,7 +172,7 @@ public final class SentryRustShape {
       JsonElement declared = ctx.get("type");
       String type;
       if (declared != null) {
-        type = isString(declared) ? declared.getAsString() : "";
+        type = ShapeChecks.isString(declared) ? declared.getAsString() : "";
         if (!CONTEXT_TYPES.contains(type) && !type.equals("unknown")) {
           violations.add(p + ".type: no such context type: " + declared);
         }
@@ -192,22 +187,22 @@ public final class SentryRustShape {
     switch (type) {
       case "os":
         for (String f : Arrays.asList("name", "version", "build", "kernel_version")) {
-          string(ctx, f, p);
+          c.string(ctx, f, p);
         }
-        bool(ctx, "rooted", p);
+        c.bool(ctx, "rooted", p);
         break;
       case "runtime":
-        string(ctx, "name", p);
-        string(ctx, "version", p);
+        c.string(ctx, "name", p);
+        c.string(ctx, "version", p);
         break;
       case "trace":
-        matches(ctx, "span_id", SPAN_ID, p);
-        matches(ctx, "trace_id", TRACE_ID, p);
-        matches(ctx, "parent_span_id", SPAN_ID, p);
+        c.matches(ctx, "span_id", SPAN_ID, p);
+        c.matches(ctx, "trace_id", TRACE_ID, p);
+        c.matches(ctx, "parent_span_id", SPAN_ID, p);
         for (String f : Arrays.asList("op", "description", "status", "origin")) {
-          string(ctx, f, p);
+          c.string(ctx, f, p);
         }
-        object(ctx, "data", p);
+        c.object(ctx, "data", p);
         break;
       default:
         break; // other typed contexts are not written by the SDK; "unknown" takes any object
@@ -216,38 +211,38 @@ public final class SentryRustShape {
 
   private void breadcrumb(JsonObject b) {
     String p = "$.breadcrumbs";
-    timestamp(b, "timestamp", p);
-    string(b, "type", p);
-    string(b, "category", p);
-    level(b, "level", p);
-    string(b, "message", p);
-    object(b, "data", p);
+    c.timestamp(b, "timestamp", p);
+    c.string(b, "type", p);
+    c.string(b, "category", p);
+    c.level(b, "level", p);
+    c.string(b, "message", p);
+    c.object(b, "data", p);
   }
 
   private void exception(JsonObject x) {
     String p = "$.exception";
-    required(x, "type", p);
-    string(x, "type", p);
-    string(x, "value", p);
-    string(x, "module", p);
-    threadId(x, "thread_id", p);
+    c.required(x, "type", p);
+    c.string(x, "type", p);
+    c.string(x, "value", p);
+    c.string(x, "module", p);
+    c.threadId(x, "thread_id", p);
     for (String name : Arrays.asList("stacktrace", "raw_stacktrace")) {
-      JsonObject st = object(x, name, p);
+      JsonObject st = c.object(x, name, p);
       if (st != null) {
         stacktrace(st, p + "." + name);
       }
     }
-    JsonObject m = object(x, "mechanism", p);
+    JsonObject m = c.object(x, "mechanism", p);
     if (m != null) {
-      required(m, "type", p + ".mechanism");
-      string(m, "type", p + ".mechanism");
-      string(m, "description", p + ".mechanism");
-      bool(m, "handled", p + ".mechanism");
-      bool(m, "synthetic", p + ".mechanism");
-      object(m, "data", p + ".mechanism");
-      object(m, "meta", p + ".mechanism");
+      c.required(m, "type", p + ".mechanism");
+      c.string(m, "type", p + ".mechanism");
+      c.string(m, "description", p + ".mechanism");
+      c.bool(m, "handled", p + ".mechanism");
+      c.bool(m, "synthetic", p + ".mechanism");
+      c.object(m, "data", p + ".mechanism");
+      c.object(m, "meta", p + ".mechanism");
       JsonElement link = m.get("help_link");
-      if (link != null && !link.isJsonNull() && !isAbsoluteUrl(link.getAsString())) {
+      if (link != null && !link.isJsonNull() && !ShapeChecks.isAbsoluteUrl(link.getAsString())) {
         violations.add(p + ".mechanism.help_link: not a URL");
       }
     }
@@ -255,18 +250,18 @@ public final class SentryRustShape {
 
   private void thread(JsonObject t) {
     String p = "$.threads";
-    threadId(t, "id", p);
-    string(t, "name", p);
-    bool(t, "crashed", p);
-    bool(t, "current", p);
-    JsonObject st = object(t, "stacktrace", p);
+    c.threadId(t, "id", p);
+    c.string(t, "name", p);
+    c.bool(t, "crashed", p);
+    c.bool(t, "current", p);
+    JsonObject st = c.object(t, "stacktrace", p);
     if (st != null) {
       stacktrace(st, p + ".stacktrace");
     }
   }
 
   private void stacktrace(JsonObject st, String p) {
-    JsonArray frames = array(st, "frames", p);
+    JsonArray frames = c.array(st, "frames", p);
     if (frames != null) {
       for (JsonElement f : frames) {
         if (!f.isJsonObject()) {
@@ -283,33 +278,33 @@ public final class SentryRustShape {
                 "filename",
                 "abs_path",
                 "context_line")) {
-          string(frame, s, p + ".frames");
+          c.string(frame, s, p + ".frames");
         }
-        unsigned(frame, "lineno", p + ".frames");
-        unsigned(frame, "colno", p + ".frames");
-        stringArray(frame, "pre_context", p + ".frames");
-        stringArray(frame, "post_context", p + ".frames");
-        bool(frame, "in_app", p + ".frames");
-        object(frame, "vars", p + ".frames");
+        c.unsigned(frame, "lineno", p + ".frames");
+        c.unsigned(frame, "colno", p + ".frames");
+        c.stringArray(frame, "pre_context", p + ".frames");
+        c.stringArray(frame, "post_context", p + ".frames");
+        c.bool(frame, "in_app", p + ".frames");
+        c.object(frame, "vars", p + ".frames");
       }
     }
   }
 
   private void sdk(JsonObject sdk) {
-    required(sdk, "name", "$.sdk");
-    required(sdk, "version", "$.sdk");
-    string(sdk, "name", "$.sdk");
-    string(sdk, "version", "$.sdk");
-    stringArray(sdk, "integrations", "$.sdk");
-    JsonArray packages = array(sdk, "packages", "$.sdk");
+    c.required(sdk, "name", "$.sdk");
+    c.required(sdk, "version", "$.sdk");
+    c.string(sdk, "name", "$.sdk");
+    c.string(sdk, "version", "$.sdk");
+    c.stringArray(sdk, "integrations", "$.sdk");
+    JsonArray packages = c.array(sdk, "packages", "$.sdk");
     if (packages != null) {
       for (JsonElement pkg : packages) {
         if (!pkg.isJsonObject()) {
           violations.add("$.sdk.packages: a package must be an object");
           continue;
         }
-        required(pkg.getAsJsonObject(), "name", "$.sdk.packages");
-        required(pkg.getAsJsonObject(), "version", "$.sdk.packages");
+        c.required(pkg.getAsJsonObject(), "name", "$.sdk.packages");
+        c.required(pkg.getAsJsonObject(), "version", "$.sdk.packages");
       }
     }
   }
@@ -338,160 +333,5 @@ public final class SentryRustShape {
       }
     }
     return items;
-  }
-
-  private void required(JsonObject o, String name, String p) {
-    if (!o.has(name) || o.get(name).isJsonNull()) {
-      violations.add(p + "." + name + ": required");
-    }
-  }
-
-  private void string(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v != null && !v.isJsonNull() && !isString(v)) {
-      violations.add(p + "." + name + ": not a string: " + abbreviate(v));
-    }
-  }
-
-  private void bool(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v != null
-        && !v.isJsonNull()
-        && !(v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean())) {
-      violations.add(p + "." + name + ": not a boolean: " + v);
-    }
-  }
-
-  private void unsigned(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v != null && !v.isJsonNull()) {
-      boolean ok = v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber();
-      if (!ok || v.getAsBigDecimal().signum() < 0 || v.getAsBigDecimal().scale() > 0) {
-        violations.add(p + "." + name + ": not an unsigned integer: " + v);
-      }
-    }
-  }
-
-  private void threadId(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v != null && !v.isJsonNull() && !isString(v)) {
-      unsigned(o, name, p);
-    }
-  }
-
-  private void level(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v != null && !v.isJsonNull() && !(isString(v) && LEVELS.contains(v.getAsString()))) {
-      violations.add(p + "." + name + ": not a level: " + v);
-    }
-  }
-
-  private void matches(JsonObject o, String name, Pattern pattern, String p) {
-    JsonElement v = o.get(name);
-    if (v != null && !v.isJsonNull()) {
-      if (!isString(v) || !pattern.matcher(v.getAsString()).matches()) {
-        violations.add(p + "." + name + ": does not parse: " + v);
-      }
-    }
-  }
-
-  private void timestamp(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v == null || v.isJsonNull()) {
-      return;
-    }
-    if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
-      return;
-    }
-    try {
-      OffsetDateTime.parse(v.getAsString());
-    } catch (DateTimeParseException | UnsupportedOperationException | IllegalStateException e) {
-      violations.add(p + "." + name + ": neither a number nor RFC 3339: " + v);
-    }
-  }
-
-  private JsonObject object(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v == null || v.isJsonNull()) {
-      return null;
-    }
-    if (!v.isJsonObject()) {
-      violations.add(p + "." + name + ": not an object: " + abbreviate(v));
-      return null;
-    }
-    return v.getAsJsonObject();
-  }
-
-  private JsonArray array(JsonObject o, String name, String p) {
-    JsonElement v = o.get(name);
-    if (v == null || v.isJsonNull()) {
-      return null;
-    }
-    if (!v.isJsonArray()) {
-      violations.add(p + "." + name + ": not an array: " + abbreviate(v));
-      return null;
-    }
-    return v.getAsJsonArray();
-  }
-
-  private void stringArray(JsonObject o, String name, String p) {
-    JsonArray a = array(o, name, p);
-    if (a != null) {
-      for (JsonElement item : a) {
-        if (!isString(item)) {
-          violations.add(p + "." + name + ": an item is not a string: " + item);
-        }
-      }
-    }
-  }
-
-  private void stringMap(JsonObject o, String name, String p) {
-    JsonObject m = object(o, name, p);
-    if (m != null) {
-      for (Map.Entry<String, JsonElement> e : m.entrySet()) {
-        if (!isString(e.getValue())) {
-          violations.add(
-              p
-                  + "."
-                  + name
-                  + "."
-                  + e.getKey()
-                  + ": not a string (expected a map of"
-                  + " strings): "
-                  + abbreviate(e.getValue()));
-        }
-      }
-    }
-  }
-
-  private static boolean isString(JsonElement v) {
-    return v.isJsonPrimitive() && ((JsonPrimitive) v).isString();
-  }
-
-  /** What the {@code url} crate parses without a base: a scheme, {@code //} and a host. */
-  private static boolean isAbsoluteUrl(String s) {
-    try {
-      URI uri = new URI(s.replace("[Filtered]", "filtered"));
-      return uri.isAbsolute() && uri.getRawAuthority() != null;
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
-  private static boolean isIpAddress(String s) {
-    if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-      for (String part : s.split("\\.")) {
-        if (Integer.parseInt(part) > 255) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return s.contains(":") && s.matches("[0-9a-fA-F:.]+");
-  }
-
-  private static String abbreviate(JsonElement v) {
-    String s = v.toString();
-    return s.length() <= 120 ? s : s.substring(0, 120) + "...";
   }
 }
