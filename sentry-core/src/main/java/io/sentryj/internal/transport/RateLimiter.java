@@ -38,7 +38,8 @@ final class RateLimiter {
         applyQuota(quota.trim(), now);
       }
     } else if (status == 429) {
-      extend(ALL, now + retryAfterMillis(retryAfter));
+      long millis = retryAfterMillis(retryAfter);
+      extend(ALL, now + (millis < 0 ? DEFAULT_RETRY_AFTER_MILLIS : millis));
     }
   }
 
@@ -64,9 +65,9 @@ final class RateLimiter {
     }
   }
 
-  private static long retryAfterMillis(@Nullable String retryAfter) {
-    long millis = retryAfter == null ? -1 : seconds(retryAfter);
-    return millis < 0 ? DEFAULT_RETRY_AFTER_MILLIS : millis;
+  /** A {@code Retry-After} in seconds as millis, or -1 when there is none or it is no number. */
+  static long retryAfterMillis(@Nullable String retryAfter) {
+    return retryAfter == null ? -1 : seconds(retryAfter);
   }
 
   /** Seconds (whole or fractional) as millis, rounded up; -1 if not a number. */

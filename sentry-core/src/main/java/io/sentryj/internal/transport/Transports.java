@@ -22,11 +22,11 @@ public final class Transports {
   public static Transport create(SentryOptions options, DiscardRecorder recorder) {
     Transport main;
     if (options.hasDsn() || options.outboxOnly()) {
-      main = new AsyncTransport(TransportConfig.forOptions(options), recorder);
+      main = new DeliveryProcessor(TransportConfig.forOptions(options), recorder);
     } else {
       main = NoopTransport.INSTANCE;
     }
-    if (options.outboxOnly() && ((AsyncTransport) main).outboxDir() == null) {
+    if (options.outboxOnly() && ((DeliveryProcessor) main).outboxDir() == null) {
       Diagnostics.warn("outbox-only is set but the outbox cannot be used: nothing is kept");
     }
     if (!options.spotlight()) {
@@ -34,7 +34,7 @@ public final class Transports {
     }
     // the sink's own losses are not the application's: they go to a recorder nobody reports
     Transport spotlight =
-        new AsyncTransport(TransportConfig.forSpotlight(options), new DiscardRecorder(null));
+        new DeliveryProcessor(TransportConfig.forSpotlight(options), new DiscardRecorder(null));
     return new TeeTransport(main, spotlight);
   }
 }

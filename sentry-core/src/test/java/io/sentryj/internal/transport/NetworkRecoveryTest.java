@@ -28,7 +28,7 @@ class NetworkRecoveryTest {
   @TempDir Path dir;
   private final DiscardRecorder recorder = new DiscardRecorder(null);
   private SentryServer server = new SentryServer();
-  private AsyncTransport transport;
+  private DeliveryProcessor transport;
 
   @AfterEach
   void stop() {
@@ -46,7 +46,7 @@ class NetworkRecoveryTest {
     TransportConfig c = config(url, dir);
     c.retryInitialMillis = 50;
     c.retryMaxMillis = 200;
-    transport = new AsyncTransport(c, recorder);
+    transport = new DeliveryProcessor(c, recorder);
 
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < EVENTS; i++) {

@@ -42,7 +42,7 @@ class TlsTrustTest {
   @TempDir Path dir;
   private SentryServer server;
   private Path keystore;
-  private AsyncTransport transport;
+  private DeliveryProcessor transport;
   private final PrintStream originalErr = System.err;
 
   @BeforeEach
@@ -95,7 +95,7 @@ class TlsTrustTest {
     DiscardRecorder recorder = new DiscardRecorder(null);
     TransportConfig c = config(server.httpsUrl(), null); // memory only: nowhere to keep it
     c.memoryRetries = 1;
-    transport = new AsyncTransport(c, recorder);
+    transport = new DeliveryProcessor(c, recorder);
     transport.send(event());
 
     await(
@@ -113,7 +113,7 @@ class TlsTrustTest {
   void withoutTheTrustAndWithAnOutboxTheEnvelopeWaitsOnDiskWithOneWarning() throws Exception {
     ByteArrayOutputStream err = captureStderr();
     DiscardRecorder recorder = new DiscardRecorder(null);
-    transport = new AsyncTransport(config(server.httpsUrl(), dir.resolve("outbox")), recorder);
+    transport = new DeliveryProcessor(config(server.httpsUrl(), dir.resolve("outbox")), recorder);
     for (int i = 0; i < 3; i++) {
       transport.send(event());
     }
