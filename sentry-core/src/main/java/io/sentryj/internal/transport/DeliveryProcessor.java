@@ -162,7 +162,9 @@ public final class DeliveryProcessor implements Transport {
       return; // a thread of ours cannot wait for itself
     }
     try {
-      terminated.await(plus(disk - now, 2 * CLOSE_GRACE_MILLIS), TimeUnit.MILLISECONDS);
+      if (terminated.await(plus(disk - now, 2 * CLOSE_GRACE_MILLIS), TimeUnit.MILLISECONDS)) {
+        worker.join(CLOSE_GRACE_MILLIS); // it has said so; now it ends
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

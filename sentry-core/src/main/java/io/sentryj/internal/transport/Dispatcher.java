@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +41,8 @@ final class Dispatcher {
   private final Consumer<Message> post;
   private final int memoryRetries;
   private final ThreadPoolExecutor executor;
+  // every thread the executor made, so that shutdown returns only once they have ended
+  private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private int running; // started and not yet seen back
@@ -60,17 +63,18 @@ final class Dispatcher {
     this.memoryRetries = config.memoryRetries;
     this.attempt =
         new SendAttempt(config, sender, store.files(), policy.limiter(), recorder, memory);
-    int threads = config.maxInFlight + 1; // one more for adopting files
+    int size = config.maxInFlight + 1; // one more for adopting files
     this.executor =
         new ThreadPoolExecutor(
-            threads,
-            threads,
+            size,
+            size,
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<Runnable>(),
             task -> {
               Thread t = new Thread(task, config.threadName + "-http");
               t.setDaemon(true);
+              threads.add(t);
               return t;
             });
     executor.allowCoreThreadTimeOut(true); // an idle SDK keeps no sending thread
@@ -214,7 +218,9 @@ final class Dispatcher {
     try {
       if (!executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
         executor.shutdownNow();
-        executor.awaitTermination(left(deadline), TimeUnit.MILLISECONDS);
+      }
+      for (Thread t : new ArrayList<>(threads)) {
+        t.join(left(deadline)); // terminated is said a moment before the last thread ends
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
