@@ -365,8 +365,8 @@ public final class DeliveryProcessor implements Transport {
    * stop.
    */
   private boolean closeStep(Message.Close c, long now) {
-    if (queued.get() > 0 && now < c.diskDeadline) {
-      return false;
+    if ((queued.get() > 0 || store.hasUnsplit()) && now < c.diskDeadline) {
+      return false; // the queue to disk, and batches split (what eviction took is not kept)
     }
     Dispatcher d = dispatcher;
     if (!c.cancelled) {
