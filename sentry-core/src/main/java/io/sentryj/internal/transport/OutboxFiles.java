@@ -17,10 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,12 +50,12 @@ import org.jspecify.annotations.Nullable;
 final class OutboxFiles {
   static final String SUFFIX = ".envelope";
   private static final String TEMP_SUFFIX = ".tmp";
-  private static final String LOCK_SUFFIX = ".lock";
+  static final String LOCK_SUFFIX = ".lock";
   private static final String CORRUPT_DIR = "corrupt";
   private static final Pattern NAME =
       Pattern.compile("(\\d{13}-\\d{9}-[0-9a-f]{8})\\.([0-9a-f]{16})(\\.envelope|\\.batch|\\.tmp)");
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Set<StandardOpenOption> CREATE_NEW_WRITE =
+  static final Set<StandardOpenOption> CREATE_NEW_WRITE =
       EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
   private final Path dir;
@@ -70,7 +66,7 @@ final class OutboxFiles {
   private final boolean removeParentIfEmpty;
   private final AtomicLong counter = new AtomicLong();
 
-  private OutboxFiles(
+  OutboxFiles(
       Path dir,
       String owner,
       FileChannel lockChannel,
@@ -85,80 +81,7 @@ final class OutboxFiles {
     this.removeParentIfEmpty = parent;
   }
 
-  /**
-   * Opens (creating it, owner-only) the outbox in {@code dir}, or returns null after one warning
-   * naming the directory when it cannot be used or is not this user's alone, so that the SDK runs
-   * memory-only.
-   *
-   * @param removeParentIfEmpty whether {@link #close} also removes the parent when it is empty (the
-   *     default location's {@code sentryj} directory)
-   */
-  static @Nullable OutboxFiles open(Path dir, boolean removeParentIfEmpty) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return tryOpen(dir, removeParentIfEmpty);
-      } catch (NoSuchFileException e) {
-        if (attempt == 0) {
-          continue; // another JVM removed the empty directory as this one created it: again
-        }
-        return refuse(dir, Diagnostics.describe(e));
-      } catch (IOException | RuntimeException e) {
-        return refuse(dir, Diagnostics.describe(e));
-      }
-    }
-  }
-
-  private static @Nullable OutboxFiles tryOpen(Path dir, boolean parent) throws IOException {
-    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    if (!Files.isDirectory(dir)) {
-      if (posix) {
-        Files.createDirectories(dir, ownerOnly(true));
-      } else {
-        Files.createDirectories(dir);
-      }
-    }
-    Path real = dir.toRealPath();
-    if (posix && isWritableByOthers(real)) {
-      return refuse(dir, "writable by group or others");
-    }
-    String owner = randomHex();
-    Path lockFile = real.resolve(owner + LOCK_SUFFIX);
-    FileChannel channel =
-        posix
-            ? FileChannel.open(lockFile, CREATE_NEW_WRITE, ownerOnly(false))
-            : FileChannel.open(lockFile, CREATE_NEW_WRITE);
-    // the lock file is ours by construction: a directory with another owner is someone else's
-    if (posix && !Files.getOwner(lockFile).equals(Files.getOwner(real))) {
-      channel.close();
-      Files.deleteIfExists(lockFile);
-      return refuse(dir, "owned by " + Files.getOwner(real).getName() + ", not by this user");
-    }
-    return new OutboxFiles(real, owner, channel, channel.lock(), posix, parent);
-  }
-
-  private static boolean isWritableByOthers(Path dir) throws IOException {
-    Set<PosixFilePermission> p = Files.readAttributes(dir, PosixFileAttributes.class).permissions();
-    return p.contains(PosixFilePermission.GROUP_WRITE)
-        || p.contains(PosixFilePermission.OTHERS_WRITE);
-  }
-
-  private static @Nullable OutboxFiles refuse(Path dir, String why) {
-    Diagnostics.warn(
-        "the outbox %s cannot be used (%s): envelopes are kept in memory only", dir, why);
-    return null;
-  }
-
-  /** The default directory: {@code <java.io.tmpdir>/sentryj/<name>}. */
-  static Path defaultDir(String name) {
-    return java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"), "sentryj", name);
-  }
-
-  private static FileAttribute<Set<PosixFilePermission>> ownerOnly(boolean directory) {
-    return PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------"));
-  }
-
-  private static String randomHex() {
+  static String randomHex() {
     return String.format(Locale.ROOT, "%016x", RANDOM.nextLong());
   }
 
@@ -215,7 +138,7 @@ final class OutboxFiles {
     try {
       try (SeekableByteChannel out =
           posix
-              ? Files.newByteChannel(temp, CREATE_NEW_WRITE, ownerOnly(false))
+              ? Files.newByteChannel(temp, CREATE_NEW_WRITE, OutboxDirectory.ownerOnly(false))
               : Files.newByteChannel(temp, CREATE_NEW_WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
@@ -263,7 +186,7 @@ final class OutboxFiles {
       Path corrupt = dir.resolve(CORRUPT_DIR);
       if (!Files.isDirectory(corrupt)) {
         if (posix) {
-          Files.createDirectories(corrupt, ownerOnly(true));
+          Files.createDirectories(corrupt, OutboxDirectory.ownerOnly(true));
         } else {
           Files.createDirectories(corrupt);
         }
@@ -360,8 +283,42 @@ final class OutboxFiles {
     return files;
   }
 
+  /**
+   * The envelopes in a directory, counted as the next start would adopt them: files of their own,
+   * and in each batch those not split out yet.
+   */
+  static int countStored(Path dir) {
+    List<String> names = sortedNames(dir);
+    Set<String> bases = new HashSet<>();
+    for (String name : names) {
+      Matcher m = NAME.matcher(name);
+      if (m.matches() && m.group(3).equals(SUFFIX)) {
+        bases.add(m.group(1));
+      }
+    }
+    int count = bases.size();
+    for (String name : names) {
+      Matcher m = NAME.matcher(name);
+      if (m.matches() && m.group(3).equals(OutboxBatch.SUFFIX)) {
+        try {
+          int size = OutboxBatch.decode(Files.readAllBytes(dir.resolve(name))).size();
+          for (int i = 0; i < size; i++) {
+            count += bases.contains(OutboxBatch.entryBase(m.group(1), i)) ? 0 : 1;
+          }
+        } catch (IOException e) {
+          // split and deleted since it was listed: its envelopes are counted as files next time
+        }
+      }
+    }
+    return count;
+  }
+
   /** The directory's entries by name: names start with the time written, so oldest first. */
   private List<String> sortedNames() {
+    return sortedNames(dir);
+  }
+
+  private static List<String> sortedNames(Path dir) {
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {

@@ -101,7 +101,7 @@ final class TransportConfig {
       c.outboxDir =
           dir != null
               ? Paths.get(dir)
-              : OutboxFiles.defaultDir(dsn != null ? dsn.hash() : "outbox");
+              : OutboxDirectory.defaultDir(dsn != null ? dsn.hash() : "outbox");
       c.removeParentIfEmpty = dir == null;
     }
     c.carryOverDrops = true;

@@ -13,6 +13,14 @@ import io.sentryj.internal.pipeline.DiscardRecorder;
 public final class Transports {
   private Transports() {}
 
+  /**
+   * How many envelopes an outbox directory holds, in files of their own and in batches not split
+   * yet: what would survive a {@code kill -9} now. For tools and benchmarks; reads the files.
+   */
+  public static int storedEnvelopes(java.nio.file.Path outboxDir) {
+    return OutboxFiles.countStored(outboxDir);
+  }
+
   /** Whether these options deliver anywhere without a transport factory. */
   public static boolean deliversSomewhere(SentryOptions options) {
     return options.hasDsn() || options.outboxOnly() || options.spotlight();

@@ -341,7 +341,7 @@ class DeliveryProcessorTest {
         "the two oldest evicted",
         5000,
         () -> recorder.count(DiscardReason.CACHE_OVERFLOW, DataCategory.ERROR) == 2);
-    assertThat(envelopeFiles(dir)).hasSize(3);
+    assertThat(TransportFixtures.storedEnvelopes(dir)).isEqualTo(3);
     assertThat(recorder.count(DiscardReason.CACHE_OVERFLOW, DataCategory.ERROR)).isEqualTo(2);
   }
 
@@ -367,7 +367,7 @@ class DeliveryProcessorTest {
     c.retryInitialMillis = 60_000;
     DeliveryProcessor t = start(c);
     DurableWrite.run(() -> t.send(event()));
-    assertThat(envelopeFiles(dir)).hasSize(1);
+    assertThat(TransportFixtures.storedEnvelopes(dir)).isEqualTo(1);
   }
 
   @Test

@@ -40,7 +40,7 @@ class OutboxFilesTest {
   }
 
   private OutboxFiles open(Path dir) {
-    OutboxFiles f = OutboxFiles.open(dir, false);
+    OutboxFiles f = OutboxDirectory.open(dir, false);
     if (f != null) {
       opened.add(f);
     }
@@ -135,7 +135,7 @@ class OutboxFilesTest {
   @Test
   void aBatchAJvmLeftIsSplitByTheNextWhichSkipsWhatWasSplitAlready() throws Exception {
     Path dir = tmp.resolve("outbox");
-    OutboxFiles dead = OutboxFiles.open(dir, false);
+    OutboxFiles dead = OutboxDirectory.open(dir, false);
     Path batch = dead.writeBatch(Arrays.asList(bytes(), bytes(), bytes()));
     dead.writeFromBatch(batch, 0, bytes()); // a split cut short by a crash
     dead.close();
@@ -152,12 +152,12 @@ class OutboxFilesTest {
   @Test
   void anEmptyOutboxDirectoryIsRemovedAtCloseAndAFullOneKept() throws Exception {
     Path empty = tmp.resolve("sentryj/empty");
-    OutboxFiles.open(empty, true).close();
+    OutboxDirectory.open(empty, true).close();
     assertThat(empty).doesNotExist();
     assertThat(tmp.resolve("sentryj")).as("the default layout's parent too").doesNotExist();
 
     Path full = tmp.resolve("full");
-    OutboxFiles f = OutboxFiles.open(full, false);
+    OutboxFiles f = OutboxDirectory.open(full, false);
     Path kept = f.write(bytes());
     f.close();
     assertThat(kept).exists();

@@ -30,7 +30,7 @@ class OutboxStoreTest {
   }
 
   private OutboxStore open(int maxItems) {
-    store = new OutboxStore(OutboxFiles.open(dir, false), recorder, memory, maxItems, 1 << 30);
+    store = new OutboxStore(OutboxDirectory.open(dir, false), recorder, memory, maxItems, 1 << 30);
     return store;
   }
 

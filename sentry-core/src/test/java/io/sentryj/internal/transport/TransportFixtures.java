@@ -78,31 +78,7 @@ final class TransportFixtures {
 
   /** How many envelopes the outbox holds: files of their own, and those only in batches. */
   static int storedEnvelopes(Path dir) {
-    int n = envelopeFiles(dir).size();
-    if (!Files.isDirectory(dir)) {
-      return n;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path batch :
-          files
-              .filter(p -> p.getFileName().toString().endsWith(OutboxBatch.SUFFIX))
-              .collect(Collectors.toList())) {
-        String base = batch.getFileName().toString().split("\\.")[0];
-        int size = OutboxBatch.decode(Files.readAllBytes(batch)).size();
-        for (int i = 0; i < size; i++) {
-          String entry = OutboxBatch.entryBase(base, i);
-          if (envelopeFiles(dir).stream()
-              .noneMatch(f -> f.getFileName().toString().startsWith(entry))) {
-            n++; // not split out yet
-          }
-        }
-      }
-    } catch (java.nio.file.NoSuchFileException splitMeanwhile) {
-      return storedEnvelopes(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return n;
+    return OutboxFiles.countStored(dir);
   }
 
   /** The event ids of the events the outbox holds, in files of their own and only in batches. */
