@@ -93,7 +93,7 @@ final class DeliveryPolicy {
     if (s == 0 && r.requestSent && !e.hasEventId) {
       return Verdict.LOST;
     }
-    if (e.path != null && isTls(r.error) && !warnedTls) {
+    if (e.isStored() && isTls(r.error) && !warnedTls) {
       // kept on disk and retried, yet no retry helps until the trust is fixed: say so, once
       warnedTls = true;
       Diagnostics.warn(

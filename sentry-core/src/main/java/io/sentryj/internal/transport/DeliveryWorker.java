@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
 final class DeliveryWorker implements Runnable {
   // how long close lets cancelled requests come back and the threads end
   static final long CLOSE_GRACE_MILLIS = 2_000;
+  // while more than this many envelopes wait to be written, sending gets a turn only every
+  // TURN_MILLIS
+  private static final int BACKLOG = 16;
+  private static final long TURN_MILLIS = 20;
 
   private final TransportConfig config;
   private final MemoryBudget memory;
@@ -44,6 +48,7 @@ final class DeliveryWorker implements Runnable {
   private Message.@Nullable Close closing;
   private boolean adopting;
   private long nextReportAt;
+  private long lastTurn;
 
   DeliveryWorker(
       TransportConfig config,
@@ -127,15 +132,19 @@ final class DeliveryWorker implements Runnable {
     }
   }
 
-  /** After each message or wake-up: split, send, report, answer flushes; true once closed. */
+  /** After each message or wake-up: send, report, answer flushes; true once closed. */
   private boolean step() {
-    if (store.hasUnsplit() && !(inbox.peekFirst() instanceof Message.Queued)) {
-      store.splitSome(); // one file, then back to the queue, which comes first
-    }
     long now = DeliveryPolicy.now();
+    // what is queued goes to disk first: sending (building the HTTP client, on a cold start)
+    // would take the CPU it needs; but it gets its turn at least every so often
+    boolean writing = queued.get() > BACKLOG && inbox.peekFirst() instanceof Message.Queued;
+    boolean turn = !writing || now - lastTurn >= TURN_MILLIS;
+    if (turn) {
+      lastTurn = now;
+    }
     Message.Close c = closing;
     Dispatcher d = dispatcher;
-    if (d != null && (c == null || !c.cancelled)) {
+    if (d != null && turn && (c == null || !c.cancelled)) {
       if (now >= nextReportAt) { // the counted discards alone, when nothing else went for a while
         nextReportAt = now + config.clientReportIntervalMillis;
         if (store.isEmpty()) {
@@ -171,13 +180,13 @@ final class DeliveryWorker implements Runnable {
   }
 
   /**
-   * One step of closing: the queue to disk and batches split; sending until all is sent or the
-   * deadline; the last counts sent if there is time; then what is on the wire cancelled. True once
-   * the worker may stop.
+   * One step of closing: the queue to disk; sending until all is sent or the deadline; the last
+   * counts sent if there is time; then what is on the wire cancelled. True once the worker may
+   * stop.
    */
   private boolean closeStep(Message.Close c, long now) {
-    if ((queued.get() > 0 || store.hasUnsplit()) && now < c.diskDeadline) {
-      return false; // an envelope eviction took stays out of the next start's batch split
+    if (queued.get() > 0 && now < c.diskDeadline) {
+      return false; // what the queue holds reaches the disk first, whatever the deadline
     }
     Dispatcher d = dispatcher;
     if (!c.cancelled) {
@@ -204,9 +213,6 @@ final class DeliveryWorker implements Runnable {
   }
 
   private long waitMillis() {
-    if (store.hasUnsplit()) {
-      return 0; // a batch to split: only the queue comes first
-    }
     long now = DeliveryPolicy.now();
     long wait = 60_000;
     if (dispatcher != null && !store.isEmpty() && policy.nextStartAt() > now) {

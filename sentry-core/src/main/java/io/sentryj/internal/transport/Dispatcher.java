@@ -154,7 +154,7 @@ final class Dispatcher {
       store.drop(e, DiscardReason.SEND_ERROR);
     } else if (v == DeliveryPolicy.Verdict.LOST) {
       store.drop(e, DiscardReason.NETWORK_ERROR);
-    } else if (e.path == null && !cancelled && memoryRetries >= 0 && ++e.attempts > memoryRetries) {
+    } else if (!e.isStored() && !cancelled && memoryRetries >= 0 && ++e.attempts > memoryRetries) {
       store.drop(e, r.error != null ? DiscardReason.NETWORK_ERROR : DiscardReason.SEND_ERROR);
       Diagnostics.warn("an envelope could not be delivered (%s); dropped", r);
     }

@@ -2,9 +2,15 @@ package io.sentryj.internal.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The format of a batch file: several envelopes written to the outbox at once, each as a 4-byte
@@ -23,6 +29,10 @@ import java.util.Locale;
  */
 final class OutboxBatch {
   static final String SUFFIX = ".batch";
+
+  /** Beside a batch, the indexes of its envelopes that are done with (delivered or dropped). */
+  static final String ACKS_SUFFIX = ".acks";
+
   private static final long COUNTERS = 1_000_000_000L;
 
   private OutboxBatch() {}
@@ -67,6 +77,60 @@ final class OutboxBatch {
       pos += length;
     }
     return envelopes;
+  }
+
+  /** Where each envelope's bytes start in the batch file's content. */
+  static long[] offsets(List<byte[]> envelopes) {
+    long[] offsets = new long[envelopes.size()];
+    long pos = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      offsets[i] = pos + 4;
+      pos += 4 + envelopes.get(i).length;
+    }
+    return offsets;
+  }
+
+  /** One index as the acks file holds it. */
+  static byte[] ack(int index) {
+    return new byte[] {
+      (byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8), (byte) index
+    };
+  }
+
+  /**
+   * The indexes an acks file's content holds; a last, partial one (a crash while it was written) is
+   * ignored.
+   */
+  static Set<Integer> acks(byte[] content) {
+    Set<Integer> done = new HashSet<>();
+    for (int pos = 0; pos + 4 <= content.length; pos += 4) {
+      done.add(
+          (content[pos] & 0xff) << 24
+              | (content[pos + 1] & 0xff) << 16
+              | (content[pos + 2] & 0xff) << 8
+              | (content[pos + 3] & 0xff));
+    }
+    return done;
+  }
+
+  /** How many envelopes a batch file holds, reading only their lengths. */
+  static int count(Path batch) throws IOException {
+    int n = 0;
+    try (FileChannel in = FileChannel.open(batch, StandardOpenOption.READ)) {
+      ByteBuffer length = ByteBuffer.allocate(4);
+      long pos = 0;
+      long size = in.size();
+      while (pos + 4 <= size) {
+        length.clear();
+        while (length.hasRemaining() && in.read(length, pos + length.position()) > 0) {
+          // reads the 4 bytes of the length
+        }
+        length.flip();
+        pos += 4 + (length.getInt() & 0xffffffffL);
+        n++;
+      }
+    }
+    return n;
   }
 
   /** {@code <time>-<n>-<random>} for the file that holds a batch's envelope {@code index}. */

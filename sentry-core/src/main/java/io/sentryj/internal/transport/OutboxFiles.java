@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,8 @@ final class OutboxFiles {
   static final String LOCK_SUFFIX = ".lock";
   private static final String CORRUPT_DIR = "corrupt";
   private static final Pattern NAME =
-      Pattern.compile("(\\d{13}-\\d{9}-[0-9a-f]{8})\\.([0-9a-f]{16})(\\.envelope|\\.batch|\\.tmp)");
+      Pattern.compile(
+          "(\\d{13}-\\d{9}-[0-9a-f]{8})\\.([0-9a-f]{16})(\\.envelope|\\.batch|\\.acks|\\.tmp)");
   private static final SecureRandom RANDOM = new SecureRandom();
   static final Set<StandardOpenOption> CREATE_NEW_WRITE =
       EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -65,6 +67,7 @@ final class OutboxFiles {
   private final boolean posix;
   private final boolean removeParentIfEmpty;
   private final AtomicLong counter = new AtomicLong();
+  private final ReentrantLock ackLock = new ReentrantLock();
 
   OutboxFiles(
       Path dir,
@@ -100,9 +103,51 @@ final class OutboxFiles {
     return writeAtomically(name, OutboxBatch.encode(envelopes));
   }
 
-  /** The envelopes of one of this outbox's batch files. */
-  List<byte[]> readBatch(Path batch) throws IOException {
-    return OutboxBatch.decode(read(batch));
+  /** The bytes of one envelope of a batch, from its offset. */
+  byte[] readFromBatch(Path batch, long offset, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    try (FileChannel in = FileChannel.open(batch, StandardOpenOption.READ)) {
+      while (buffer.hasRemaining()) {
+        if (in.read(buffer, offset + buffer.position()) < 0) {
+          throw new IOException(batch + " ends before its envelope at " + offset);
+        }
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Records that a batch's envelope {@code index} is done with (delivered or dropped), so that no
+   * later start sends it. Appended to the batch's acks file; several threads may call it.
+   */
+  void ack(Path batch, int index) throws IOException {
+    Path acks = acksOf(batch);
+    Set<StandardOpenOption> append =
+        EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    ackLock.lock();
+    try (FileChannel out =
+        posix
+            ? FileChannel.open(acks, append, OutboxDirectory.ownerOnly(false))
+            : FileChannel.open(acks, append)) {
+      ByteBuffer b = ByteBuffer.wrap(OutboxBatch.ack(index));
+      while (b.hasRemaining()) {
+        out.write(b);
+      }
+    } finally {
+      ackLock.unlock();
+    }
+  }
+
+  /** Deletes a batch all of whose envelopes are done with: the batch first, then its acks. */
+  void deleteBatch(Path batch) {
+    delete(batch);
+    delete(acksOf(batch));
+  }
+
+  private Path acksOf(Path batch) {
+    return dir.resolve(
+        baseOf(batch.getFileName().toString()) + "." + owner + OutboxBatch.ACKS_SUFFIX);
   }
 
   /**
@@ -216,7 +261,7 @@ final class OutboxFiles {
     for (String name : names) {
       Path claimed = claim(name, OutboxBatch.SUFFIX);
       if (claimed != null) {
-        adopted.addAll(split(claimed, bases));
+        adopted.addAll(split(claimed, bases, names));
       }
     }
     for (String name : names) {
@@ -263,24 +308,44 @@ final class OutboxFiles {
   }
 
   /**
-   * Splits an adopted batch into its envelopes' files, skipping those that exist under any name.
+   * Splits an adopted batch into files for its envelopes not acknowledged, skipping those that
+   * exist under any name, then deletes it and every acks file of it.
    */
-  private List<Path> split(Path batch, Set<String> existing) {
+  private List<Path> split(Path batch, Set<String> existing, List<String> names) {
     List<Path> files = new ArrayList<>();
+    String base = baseOf(batch.getFileName().toString());
     try {
-      List<byte[]> envelopes = readBatch(batch);
-      String base = baseOf(batch.getFileName().toString());
+      List<Path> acks = acksOf(base, names);
+      Set<Integer> done = new HashSet<>();
+      for (Path a : acks) {
+        done.addAll(OutboxBatch.acks(read(a)));
+      }
+      List<byte[]> envelopes = OutboxBatch.decode(read(batch));
       for (int i = 0; i < envelopes.size(); i++) {
-        if (!existing.contains(OutboxBatch.entryBase(base, i))) {
+        if (!done.contains(i) && !existing.contains(OutboxBatch.entryBase(base, i))) {
           files.add(writeFromBatch(batch, i, envelopes.get(i)));
         }
       }
       delete(batch);
+      for (Path a : acks) {
+        delete(a);
+      }
     } catch (IOException | RuntimeException e) {
       Diagnostics.warn("an outbox batch is unreadable and set aside: %s", Diagnostics.describe(e));
       moveAside(batch);
     }
     return files;
+  }
+
+  /** The acks files of a batch, whoever wrote them. */
+  private List<Path> acksOf(String base, List<String> names) {
+    List<Path> acks = new ArrayList<>();
+    for (String name : names) {
+      if (name.startsWith(base + ".") && name.endsWith(OutboxBatch.ACKS_SUFFIX)) {
+        acks.add(dir.resolve(name));
+      }
+    }
+    return acks;
   }
 
   /**
@@ -300,17 +365,30 @@ final class OutboxFiles {
     for (String name : names) {
       Matcher m = NAME.matcher(name);
       if (m.matches() && m.group(3).equals(OutboxBatch.SUFFIX)) {
-        try {
-          int size = OutboxBatch.decode(Files.readAllBytes(dir.resolve(name))).size();
-          for (int i = 0; i < size; i++) {
-            count += bases.contains(OutboxBatch.entryBase(m.group(1), i)) ? 0 : 1;
-          }
-        } catch (IOException e) {
-          // split and deleted since it was listed: its envelopes are counted as files next time
-        }
+        count += countInBatch(dir, name, m.group(1), names, bases);
       }
     }
     return count;
+  }
+
+  private static int countInBatch(
+      Path dir, String batch, String base, List<String> names, Set<String> split) {
+    try {
+      Set<Integer> done = new HashSet<>();
+      for (String name : names) {
+        if (name.startsWith(base + ".") && name.endsWith(OutboxBatch.ACKS_SUFFIX)) {
+          done.addAll(OutboxBatch.acks(Files.readAllBytes(dir.resolve(name))));
+        }
+      }
+      int n = 0;
+      int size = OutboxBatch.count(dir.resolve(batch));
+      for (int i = 0; i < size; i++) {
+        n += done.contains(i) || split.contains(OutboxBatch.entryBase(base, i)) ? 0 : 1;
+      }
+      return n;
+    } catch (IOException e) {
+      return 0; // done with and deleted since it was listed
+    }
   }
 
   /** The directory's entries by name: names start with the time written, so oldest first. */

@@ -8,21 +8,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The envelopes waiting to be sent, oldest first: their files in the outbox ({@link OutboxFiles})
- * and the index of them, or, without an outbox, their bytes in memory.
+ * The envelopes waiting to be sent, oldest first: where they are in the outbox ({@link
+ * OutboxFiles}) and the index of them, or, without an outbox, their bytes in memory.
  *
  * <p>With an outbox, every envelope is written before anything else happens to it (write-ahead):
- * alone, or with the others that waited as one {@link OutboxBatch}, split later into one file per
- * envelope ({@link #splitSome}). A copy stays in memory while an eighth of {@code max-queue-bytes}
- * allows, so that sending soon reads nothing back. Beyond {@code outbox-max-items} or {@code
- * outbox-max-bytes} the oldest envelopes not on the wire are evicted and counted {@code
- * cache_overflow}; client reports are never evicted (they are small, and carry the others' counts).
- * Without an outbox the {@link MemoryBudget} bounds what waits, at admission.
+ * alone in a file of its own, or with the others that waited as one {@link OutboxBatch}, whose
+ * envelopes are acknowledged one by one as they are done with. A copy stays in memory while an
+ * eighth of {@code max-queue-bytes} allows, so that sending soon reads nothing back. Beyond {@code
+ * outbox-max-items} or {@code outbox-max-bytes} the oldest envelopes not on the wire are evicted
+ * and counted {@code cache_overflow}; client reports are never evicted (they are small, and carry
+ * the others' counts). Without an outbox the {@link MemoryBudget} bounds what waits, at admission.
  *
  * <p>Owned by the processor's worker: not thread-safe, but for {@link #size}.
  */
@@ -35,7 +37,8 @@ final class OutboxStore {
   private final int maxItems;
   private final long maxBytes;
   private final ArrayDeque<StoredEnvelope> pending = new ArrayDeque<>();
-  private final ArrayDeque<Batch> unsplit = new ArrayDeque<>();
+  // each batch file and how many of its envelopes are not done with yet
+  private final Map<Path, Integer> batches = new HashMap<>();
   private long pendingBytes;
   private boolean warnedWrite;
   private volatile int size;
@@ -64,41 +67,48 @@ final class OutboxStore {
    */
   void putAll(List<StoredEnvelope> envelopes) {
     OutboxFiles f = files;
-    if (f != null && envelopes.size() > 1) {
-      List<byte[]> bytes = new ArrayList<>(envelopes.size());
+    if (f != null && envelopes.size() > 1 && writeBatch(f, envelopes)) {
       for (StoredEnvelope e : envelopes) {
-        byte[] b = e.bytes;
-        bytes.add(b != null ? b : new byte[0]);
+        keepOrDropCopy(e);
+        add(e);
       }
-      try {
-        unsplit.add(new Batch(f.writeBatch(bytes), envelopes));
-        for (StoredEnvelope e : envelopes) {
-          e.unsplit = true;
-          e.bytes = null; // read back from the batch when it is split
-          add(e);
-        }
-        return;
-      } catch (IOException e) {
-        warnOnce(e);
-      }
+      return;
     }
     for (StoredEnvelope e : envelopes) {
-      put(e);
+      byte[] bytes = e.bytes;
+      if (f != null && bytes != null) {
+        try {
+          e.path = f.write(bytes);
+        } catch (IOException ex) {
+          warnOnce(ex);
+        }
+      }
+      keepOrDropCopy(e);
+      add(e);
     }
   }
 
-  private void put(StoredEnvelope e) {
-    OutboxFiles f = files;
-    byte[] bytes = e.bytes;
-    if (f != null && bytes != null) {
-      try {
-        e.path = f.write(bytes);
-      } catch (IOException ex) {
-        warnOnce(ex);
-      }
+  private boolean writeBatch(OutboxFiles f, List<StoredEnvelope> envelopes) {
+    List<byte[]> bytes = new ArrayList<>(envelopes.size());
+    for (StoredEnvelope e : envelopes) {
+      byte[] b = e.bytes;
+      bytes.add(b != null ? b : new byte[0]);
     }
-    keepOrDropCopy(e);
-    add(e);
+    try {
+      Path batch = f.writeBatch(bytes);
+      long[] offsets = OutboxBatch.offsets(bytes);
+      for (int i = 0; i < offsets.length; i++) {
+        StoredEnvelope e = envelopes.get(i);
+        e.batch = batch;
+        e.batchIndex = i;
+        e.batchOffset = offsets[i];
+      }
+      batches.put(batch, offsets.length);
+      return true;
+    } catch (IOException e) {
+      warnOnce(e);
+      return false;
+    }
   }
 
   private void warnOnce(IOException e) {
@@ -114,8 +124,8 @@ final class OutboxStore {
     if (bytes == null) {
       return;
     }
-    if (e.path == null || memory.hasRoomWithin(bytes.length, CACHE_FRACTION)) {
-      memory.add(e.path == null ? 1 : 0, bytes.length);
+    if (!e.isStored() || memory.hasRoomWithin(bytes.length, CACHE_FRACTION)) {
+      memory.add(e.isStored() ? 0 : 1, bytes.length);
     } else {
       e.bytes = null;
     }
@@ -149,65 +159,10 @@ final class OutboxStore {
     }
   }
 
-  /** Whether batches wait to be split. */
-  boolean hasUnsplit() {
-    return !unsplit.isEmpty();
-  }
-
-  /**
-   * Writes the next envelope of the oldest batch to its own file; once a batch is all split its
-   * file is deleted and its envelopes may be sent. One file per call, so that the worker gets back
-   * to the queue between two.
-   */
-  void splitSome() {
-    Batch b = unsplit.peekFirst();
-    OutboxFiles f = files;
-    if (b == null || f == null) {
-      return;
-    }
-    try {
-      if (b.next < b.envelopes.size()) {
-        splitNext(f, b);
-        return;
-      }
-      f.delete(b.path);
-    } catch (IOException | RuntimeException e) {
-      Diagnostics.warn("an outbox batch is unreadable and set aside: %s", Diagnostics.describe(e));
-      for (StoredEnvelope lost : b.envelopes) {
-        if (!lost.removed && lost.path == null) {
-          drop(lost, DiscardReason.INTERNAL_SDK_ERROR);
-        }
-      }
-      f.moveAside(b.path);
-    }
-    unsplit.removeFirst();
-    for (StoredEnvelope e : b.envelopes) {
-      e.unsplit = false;
-    }
-  }
-
-  private void splitNext(OutboxFiles f, Batch b) throws IOException {
-    List<byte[]> frames = b.frames;
-    if (frames == null) {
-      frames = f.readBatch(b.path);
-      b.frames = frames;
-    }
-    int i = b.next++;
-    StoredEnvelope e = b.envelopes.get(i);
-    if (!e.removed) {
-      e.path = f.writeFromBatch(b.path, i, frames.get(i));
-      e.bytes = frames.get(i);
-      keepOrDropCopy(e);
-    }
-    if (b.next == b.envelopes.size()) {
-      b.frames = null;
-    }
-  }
-
-  /** The oldest envelope that may be sent and is not on the wire, or null. */
+  /** The oldest envelope not on the wire, or null. */
   @Nullable StoredEnvelope next() {
     for (StoredEnvelope e : pending) {
-      if (!e.inFlight && !e.unsplit) {
+      if (!e.inFlight) {
         return e;
       }
     }
@@ -225,7 +180,7 @@ final class OutboxStore {
     return result;
   }
 
-  /** Removes an envelope that was delivered or is given up: its file and its memory go. */
+  /** Removes an envelope that was delivered or is given up: on disk and in memory. */
   void remove(StoredEnvelope e) {
     if (pending.remove(e)) {
       forget(e);
@@ -241,13 +196,13 @@ final class OutboxStore {
   /** Removes a file that is not a whole envelope: moved aside and counted, never sent. */
   void setAside(StoredEnvelope e, String why) {
     Diagnostics.warn("a stored envelope is unreadable and set aside: %s", why);
-    e.fileDeleted = true; // moved, not to be deleted
-    remove(e);
     OutboxFiles f = files;
     Path p = e.path;
     if (f != null && p != null) {
+      e.fileDeleted = true; // moved, not to be deleted
       f.moveAside(p);
     }
+    remove(e);
     recorder.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.DEFAULT, 1);
   }
 
@@ -258,13 +213,37 @@ final class OutboxStore {
     byte[] bytes = e.bytes;
     if (bytes != null) {
       e.bytes = null;
-      memory.release(e.path == null ? 1 : 0, bytes.length);
+      memory.release(e.isStored() ? 0 : 1, bytes.length);
     }
     OutboxFiles f = files;
-    Path p = e.path;
-    if (f != null && p != null && !e.fileDeleted) {
+    if (f != null && !e.fileDeleted) {
       e.fileDeleted = true;
+      done(f, e);
+    }
+    Path batch = e.batch;
+    Integer left = batch != null ? batches.get(batch) : null;
+    if (f != null && batch != null && left != null) {
+      if (left > 1) {
+        batches.put(batch, left - 1);
+      } else {
+        batches.remove(batch);
+        f.deleteBatch(batch); // all of it done with
+      }
+    }
+  }
+
+  /** Done with on disk: its file deleted, or its index acknowledged in its batch. */
+  private static void done(OutboxFiles f, StoredEnvelope e) {
+    Path p = e.path;
+    Path batch = e.batch;
+    if (p != null) {
       f.delete(p);
+    } else if (batch != null) {
+      try {
+        f.ack(batch, e.batchIndex);
+      } catch (IOException ex) {
+        Diagnostics.warn("cannot write to the outbox: %s", Diagnostics.describe(ex));
+      }
     }
   }
 
@@ -288,11 +267,11 @@ final class OutboxStore {
 
   /**
    * Lets go of what memory alone holds, counting each item {@code reason}; envelopes on disk stay
-   * for the next start (a batch not split yet included: the next start splits it).
+   * for the next start.
    */
   void dropMemoryOnly(DiscardReason reason) {
     for (StoredEnvelope e : new ArrayList<>(pending)) {
-      if (e.path == null && !e.unsplit) {
+      if (!e.isStored()) {
         drop(e, reason);
       }
     }
@@ -318,18 +297,5 @@ final class OutboxStore {
   @Override
   public String toString() {
     return "OutboxStore{" + (files != null ? files.dir() : "memory") + ", " + size + '}';
-  }
-
-  /** A batch file and its envelopes, split one at a time. */
-  private static final class Batch {
-    final Path path;
-    final List<StoredEnvelope> envelopes;
-    int next;
-    @Nullable List<byte[]> frames;
-
-    Batch(Path path, List<StoredEnvelope> envelopes) {
-      this.path = path;
-      this.envelopes = envelopes;
-    }
   }
 }

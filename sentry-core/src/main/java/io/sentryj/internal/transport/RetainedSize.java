@@ -9,13 +9,9 @@ import io.sentryj.protocol.SentryException;
 import io.sentryj.protocol.SentryStackFrame;
 import io.sentryj.protocol.SentryStackTrace;
 import io.sentryj.protocol.SentryThread;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,26 +122,43 @@ public final class RetainedSize {
    * trace; class and method names are shared with the classes, so not counted.
    */
   private static long throwable(@Nullable Throwable root) {
-    if (root == null) {
-      return 0;
-    }
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-    ArrayDeque<Throwable> todo = new ArrayDeque<>();
-    todo.add(root);
+    Throwable[] seen = new Throwable[8]; // the throwables met so far, also the ones still to walk
+    int count = 0;
+    int next = 0;
     long n = 0;
-    while (!todo.isEmpty() && seen.size() < MAX_THROWABLES) {
-      Throwable t = todo.poll();
-      if (t == null || !seen.add(t)) {
-        continue;
-      }
+    if (root != null) {
+      seen[count++] = root;
+    }
+    while (next < count && next < MAX_THROWABLES) {
+      Throwable t = seen[next++];
       n += OBJECT * 2 + string(t.getMessage()) + FRAME * t.getStackTrace().length;
       Throwable cause = t.getCause();
-      if (cause != null) {
-        todo.add(cause);
+      if (cause != null && !contains(seen, count, cause)) {
+        seen = room(seen, count);
+        seen[count++] = cause;
       }
-      Collections.addAll(todo, t.getSuppressed());
+      for (Throwable s : t.getSuppressed()) {
+        if (!contains(seen, count, s)) {
+          seen = room(seen, count);
+          seen[count++] = s;
+        }
+      }
     }
     return n;
+  }
+
+  /** Whether {@code t} is among the first {@code count}, by identity (never its {@code equals}). */
+  private static boolean contains(Throwable[] seen, int count, Throwable t) {
+    for (int i = 0; i < count; i++) {
+      if (seen[i] == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable[] room(Throwable[] seen, int count) {
+    return count < seen.length ? seen : java.util.Arrays.copyOf(seen, seen.length * 2);
   }
 
   /** A free-form value, walked to a bounded depth and number of nodes. */

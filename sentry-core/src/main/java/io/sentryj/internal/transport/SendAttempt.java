@@ -83,11 +83,8 @@ final class SendAttempt {
       }
       String sentAt = Rfc3339.format(System.currentTimeMillis());
       SendResult r = sender.send(body, sentAt, reportItem, !e.hasEventId);
-      OutboxFiles f = files;
-      Path p = e.path;
-      if (r.accepted() && f != null && p != null) {
-        f.delete(p); // at once: an envelope Sentry accepted is never sent again
-        e.fileDeleted = true;
+      if (r.accepted()) {
+        doneOnDisk(e); // at once: an envelope Sentry accepted is never sent again
       }
       return new Message.Sent(e, r, null, counts);
     } catch (EnvelopeFormatException corrupt) {
@@ -100,10 +97,35 @@ final class SendAttempt {
   private byte[] readFile(StoredEnvelope e) throws IOException {
     OutboxFiles f = files;
     Path p = e.path;
-    if (f == null || p == null) {
-      throw new NoSuchFileException("no bytes and no file");
+    Path batch = e.batch;
+    if (f != null && p != null) {
+      return f.read(p);
     }
-    return f.read(p);
+    if (f != null && batch != null) {
+      return f.readFromBatch(batch, e.batchOffset, (int) e.size);
+    }
+    throw new NoSuchFileException("no bytes and no file");
+  }
+
+  /**
+   * Its file deleted, or its index in its batch acknowledged; if that fails the worker tries again
+   * as it removes the envelope.
+   */
+  private void doneOnDisk(StoredEnvelope e) {
+    OutboxFiles f = files;
+    Path p = e.path;
+    Path batch = e.batch;
+    if (f != null && p != null) {
+      f.delete(p);
+      e.fileDeleted = true;
+    } else if (f != null && batch != null) {
+      try {
+        f.ack(batch, e.batchIndex);
+        e.fileDeleted = true;
+      } catch (IOException ex) {
+        io.sentryj.internal.diag.Diagnostics.debug("acknowledging failed: %s", ex);
+      }
+    }
   }
 
   /** The envelope without the items a rate limit covers now, or null when none is left. */

@@ -22,14 +22,17 @@ final class StoredEnvelope {
   /** Only a client report, which the outbox bounds never evict. */
   final boolean reportOnly;
 
-  /** Its file, once written; null in memory only, or while it waits in a batch to be split. */
+  /** Its own file, once written; null in memory only, or in a batch. */
   @Nullable Path path;
+
+  /** The {@link OutboxBatch} it was written in, or null; where in it, and which one of it. */
+  @Nullable Path batch;
+
+  long batchOffset;
+  int batchIndex;
 
   /** The bytes when kept in memory; read back from {@link #path} otherwise. */
   volatile byte @Nullable [] bytes;
-
-  /** In an {@link OutboxBatch} not split yet: on disk, but not to be sent before the split. */
-  boolean unsplit;
 
   /** Left the store (delivered, dropped or evicted): a split passes over it. */
   boolean removed;
@@ -42,7 +45,10 @@ final class StoredEnvelope {
   /** Failed attempts, for an envelope kept in memory only. */
   int attempts;
 
-  /** Set by the sending thread once the file is gone, so that nobody deletes it twice. */
+  /**
+   * Set once it is done with on disk (its file deleted, or its index acknowledged in its batch), by
+   * the sending thread as soon as Sentry accepted it, so that nobody does it twice.
+   */
   volatile boolean fileDeleted;
 
   StoredEnvelope(
@@ -62,8 +68,14 @@ final class StoredEnvelope {
     this.reportOnly = reportOnly;
   }
 
+  /** Whether it is on disk: in a file of its own or in a batch. */
+  boolean isStored() {
+    return path != null || batch != null;
+  }
+
   @Override
   public String toString() {
-    return "StoredEnvelope{" + seq + ", " + (path != null ? path.getFileName() : "memory") + '}';
+    Path p = path != null ? path : batch;
+    return "StoredEnvelope{" + seq + ", " + (p != null ? p.getFileName() : "memory") + '}';
   }
 }

@@ -9,6 +9,7 @@ import static io.sentryj.internal.transport.TransportFixtures.envelopeFiles;
 import static io.sentryj.internal.transport.TransportFixtures.event;
 import static io.sentryj.internal.transport.TransportFixtures.refusingUrl;
 import static io.sentryj.internal.transport.TransportFixtures.session;
+import static io.sentryj.internal.transport.TransportFixtures.storedEnvelopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -87,7 +88,7 @@ class DeliveryProcessorTest {
     assertThat(parsed.header().get("sent_at").getAsString()).endsWith("Z");
     assertThat(parsed.only("event").header().get("length").getAsInt())
         .isEqualTo(parsed.only("event").payload().length);
-    assertThat(envelopeFiles(dir)).isEmpty(); // deleted once delivered
+    assertThat(storedEnvelopes(dir)).isZero(); // deleted once delivered
   }
 
   private static Envelope bigEvent() {
@@ -139,7 +140,7 @@ class DeliveryProcessorTest {
     TransportConfig c = config(refusingUrl(), dir);
     DeliveryProcessor down = start(c);
     down.send(event());
-    await("stored while the server is down", 5000, () -> envelopeFiles(dir).size() == 1);
+    await("stored while the server is down", 5000, () -> storedEnvelopes(dir) == 1);
     assertThat(down.flush(300)).as("stored is not delivered").isFalse();
     List<Path> files = envelopeFiles(dir);
     assertThat(files).hasSize(1);
@@ -212,7 +213,7 @@ class DeliveryProcessorTest {
     assertThat(t.flush(5000)).isTrue();
     assertThat(server.requests()).hasSize(1);
     assertThat(recorder.count(DiscardReason.SEND_ERROR, DataCategory.ERROR)).isEqualTo(1);
-    assertThat(envelopeFiles(dir)).isEmpty();
+    assertThat(storedEnvelopes(dir)).isZero();
   }
 
   @Test
@@ -278,15 +279,15 @@ class DeliveryProcessorTest {
       sent.add(e.eventId().toString());
       down.send(e);
     }
-    await("all on disk", 5000, () -> envelopeFiles(dir).size() == 3);
+    await("all on disk", 5000, () -> storedEnvelopes(dir) == 3);
     assertThat(down.flush(300)).as("stored is not delivered").isFalse();
     down.close(200);
-    assertThat(envelopeFiles(dir)).hasSize(3);
+    assertThat(storedEnvelopes(dir)).isEqualTo(3);
 
     DeliveryProcessor up = start();
     await("resent at start", 10_000, () -> server.eventIdsAnswered(200).size() == 3);
     assertThat(server.eventIdsAnswered(200)).containsExactlyInAnyOrderElementsOf(sent);
-    await("outbox emptied", 5_000, () -> envelopeFiles(dir).isEmpty());
+    await("outbox emptied", 5_000, () -> storedEnvelopes(dir) == 0);
     assertThat(recorder.total()).isZero();
     assertThat(up.isHealthy()).isTrue();
   }

@@ -1,6 +1,5 @@
 package io.sentryj.internal.transport;
 
-import static io.sentryj.internal.transport.TransportFixtures.envelopeFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -81,7 +80,7 @@ class ForkedJvmDeliveryTest {
             .contains(c[2]);
       }
     }
-    assertThat(envelopeFiles(outbox)).isEmpty();
+    assertThat(TransportFixtures.storedEnvelopes(outbox)).isZero();
   }
 
   private static List<String[]> captures(ForkedJvm jvm) {
@@ -99,7 +98,7 @@ class ForkedJvmDeliveryTest {
     Path outbox = dir.resolve("outbox");
     ForkedJvm first = fork("uncaught", dsnOf(TransportFixtures.refusingUrl()), outbox.toString());
     assertThat(first.awaitExit(60_000)).isEqualTo(3); // halted right after the handler
-    assertThat(envelopeFiles(outbox)).hasSize(1);
+    assertThat(TransportFixtures.storedEnvelopes(outbox)).isEqualTo(1);
 
     ForkedJvm second = fork("deliver", server.dsn(), outbox.toString());
     assertThat(second.awaitLine("DELIVERED", 60_000)).isEqualTo("DELIVERED");

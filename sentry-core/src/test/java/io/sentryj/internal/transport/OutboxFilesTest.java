@@ -55,6 +55,7 @@ class OutboxFilesTest {
     Path envelope = files.write(bytes());
     Path batch = files.writeBatch(Arrays.asList(bytes(), bytes()));
     Path split = files.writeFromBatch(batch, 1, bytes());
+    files.ack(batch, 0);
     assertThat(mode(dir)).isEqualTo("rwx------");
     assertThat(mode(tmp.resolve("a"))).isEqualTo("rwx------");
     List<Path> all;
@@ -62,6 +63,7 @@ class OutboxFilesTest {
       all = s.toList();
     }
     assertThat(all).contains(envelope, batch, split).anyMatch(p -> p.toString().endsWith(".lock"));
+    assertThat(all).anyMatch(p -> p.toString().endsWith(OutboxBatch.ACKS_SUFFIX));
     for (Path p : all) {
       assertThat(mode(p)).as(p.getFileName().toString()).isEqualTo("rw-------");
     }
@@ -146,6 +148,26 @@ class OutboxFilesTest {
     assertThat(Files.exists(batch)).isFalse();
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.filter(p -> p.toString().endsWith(".envelope")).count()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void whatABatchAcknowledgedIsNotSplitOutByTheNextStart() throws Exception {
+    Path dir = tmp.resolve("outbox");
+    OutboxFiles dead = OutboxDirectory.open(dir, false);
+    Path batch = dead.writeBatch(Arrays.asList(bytes(), bytes(), bytes(), bytes()));
+    dead.ack(batch, 1); // delivered before the crash
+    dead.ack(batch, 3); // dropped before the crash
+    dead.close();
+    assertThat(OutboxFiles.countStored(dir)).isEqualTo(2);
+
+    OutboxFiles next = open(dir);
+    List<Path> adopted = next.adoptOrphans();
+    assertThat(adopted).hasSize(2);
+    assertThat(adopted.get(0).getFileName().toString())
+        .startsWith(OutboxBatch.entryBase(batch.getFileName().toString().split("\\.")[0], 0));
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s.filter(p -> p.toString().endsWith(OutboxBatch.ACKS_SUFFIX))).isEmpty();
     }
   }
 

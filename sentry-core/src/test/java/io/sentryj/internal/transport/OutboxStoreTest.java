@@ -57,7 +57,8 @@ class OutboxStoreTest {
   }
 
   @Test
-  void aBatchIsOnDiskAtOnceButSentOnlyOnceSplitAndDeleted() throws Exception {
+  void aBatchIsOnDiskAtOnceItsEnvelopesAreAcknowledgedOneByOneAndItGoesWithTheLast()
+      throws Exception {
     open(100);
     List<StoredEnvelope> batch = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -65,16 +66,19 @@ class OutboxStoreTest {
     }
     store.putAll(batch);
     assertThat(TransportFixtures.storedEnvelopes(dir)).isEqualTo(5);
-    assertThat(store.next()).as("not before the split").isNull();
-    assertThat(store.isSettled(seq)).isFalse();
-    while (store.hasUnsplit()) {
-      store.splitSome();
-    }
-    assertThat(TransportFixtures.envelopeFiles(dir)).hasSize(5);
-    try (var files = Files.list(dir)) {
-      assertThat(files.filter(p -> p.toString().endsWith(OutboxBatch.SUFFIX))).isEmpty();
-    }
+    assertThat(TransportFixtures.envelopeFiles(dir)).as("no file each").isEmpty();
     assertThat(store.next()).isSameAs(batch.get(0));
+    store.remove(batch.get(0));
+    store.drop(batch.get(1), DiscardReason.SEND_ERROR);
+    assertThat(TransportFixtures.storedEnvelopes(dir)).isEqualTo(3);
+    for (int i = 2; i < 5; i++) {
+      store.remove(batch.get(i));
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(p -> !p.toString().endsWith(".lock")))
+          .as("batch and acks gone")
+          .isEmpty();
+    }
   }
 
   @Test

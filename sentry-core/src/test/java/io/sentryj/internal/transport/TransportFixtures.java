@@ -81,7 +81,10 @@ final class TransportFixtures {
     return OutboxFiles.countStored(dir);
   }
 
-  /** The event ids of the events the outbox holds, in files of their own and only in batches. */
+  /**
+   * The event ids of the events the outbox holds: in files of their own, and in batches unless
+   * acknowledged.
+   */
   static java.util.Set<String> storedEventIds(Path dir) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     if (!Files.isDirectory(dir)) {
@@ -94,7 +97,22 @@ final class TransportFixtures {
         if (name.endsWith(OutboxFiles.SUFFIX)) {
           envelopes.add(Files.readAllBytes(f));
         } else if (name.endsWith(OutboxBatch.SUFFIX)) {
-          envelopes.addAll(OutboxBatch.decode(Files.readAllBytes(f)));
+          String base = name.split("\\.")[0];
+          java.util.Set<Integer> done = new java.util.HashSet<>();
+          try (Stream<Path> acks = Files.list(dir)) {
+            for (Path a :
+                acks.filter(p -> p.getFileName().toString().startsWith(base + "."))
+                    .filter(p -> p.toString().endsWith(OutboxBatch.ACKS_SUFFIX))
+                    .collect(Collectors.toList())) {
+              done.addAll(OutboxBatch.acks(Files.readAllBytes(a)));
+            }
+          }
+          List<byte[]> inBatch = OutboxBatch.decode(Files.readAllBytes(f));
+          for (int i = 0; i < inBatch.size(); i++) {
+            if (!done.contains(i)) {
+              envelopes.add(inBatch.get(i));
+            }
+          }
         }
       }
     } catch (IOException e) {
