@@ -14,11 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * What an agent adds to an application's start-up: wall time of a hello world (start to exit) and
@@ -51,7 +55,9 @@ public final class AgentStartup {
     String java =
         System.getProperty("java", Paths.get(System.getProperty("java.home"), "bin", "java") + "");
     String classPath =
-        Paths.get(AgentStartup.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        appsOnly(
+                Paths.get(
+                    AgentStartup.class.getProtectionDomain().getCodeSource().getLocation().toURI()))
             .toString();
     for (Path jar : Arrays.asList(sentryJar, otelJar)) {
       if (!Files.isRegularFile(jar)) {
@@ -93,6 +99,40 @@ public final class AgentStartup {
     }
   }
 
+  /**
+   * A jar of the benchmark jar's classes without the SDK's and the agent's: on the applications'
+   * class path, the agent's entry class would be found there, ahead of the agent jar the JVM
+   * appends, and the agent would fail to start for want of its own jar's classes.
+   */
+  private static Path appsOnly(Path benchmarksJar) throws IOException {
+    if (!Files.isRegularFile(benchmarksJar)) {
+      return benchmarksJar; // a class directory, in an IDE
+    }
+    Path apps = benchmarksJar.resolveSibling("startup-apps.jar");
+    try (ZipFile in = new ZipFile(benchmarksJar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(apps))) {
+      for (ZipEntry entry : Collections.list(in.entries())) {
+        String name = entry.getName();
+        if (name.startsWith("io/sentryj/") && !name.startsWith("io/sentryj/benchmarks/startup/")) {
+          continue;
+        }
+        out.putNextEntry(new ZipEntry(name));
+        try (InputStream data = in.getInputStream(entry)) {
+          data.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    return apps;
+  }
+
+  /** Fails a run in which an agent said that it could not start: its time would mean nothing. */
+  private static void checkStarted(String output, List<String> command) {
+    if (output.contains("could not start")) {
+      throw new IllegalStateException("the agent did not start: " + output + "\n" + command);
+    }
+  }
+
   private static Map<String, long[]> measure(
       int runs, Map<String, List<String>> variants, String java, String classPath, boolean jetty)
       throws Exception {
@@ -121,7 +161,7 @@ public final class AgentStartup {
   private static long timeToExit(List<String> command) throws Exception {
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("did not end: " + command);
@@ -130,6 +170,7 @@ public final class AgentStartup {
     if (process.exitValue() != 0) {
       throw new IllegalStateException("exit status " + process.exitValue() + ": " + command);
     }
+    checkStarted(output, command);
     return nanos;
   }
 
@@ -164,6 +205,7 @@ public final class AgentStartup {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
     for (String line; (line = reader.readLine()) != null; ) {
+      checkStarted(line, command);
       if (line.startsWith("port ")) {
         Thread drain =
             new Thread(

@@ -42,6 +42,42 @@ final class AgentHooks implements SentryBridge.Hooks {
   }
 
   @Override
+  public void threadCreated(Object thread, Runnable target) {
+    TaskCarrier c = carrier;
+    if (c != null) {
+      c.threadCreated(thread, target);
+    }
+  }
+
+  @Override
+  public @Nullable Object enterThread(Object thread) {
+    TaskCarrier c = carrier;
+    return c == null ? null : c.enterThread(thread);
+  }
+
+  @Override
+  public @Nullable Object enterTask(Object task) {
+    TaskCarrier c = carrier;
+    return c == null ? null : c.enterTask(task);
+  }
+
+  @Override
+  public void exit(Object entered, @Nullable Throwable thrown) {
+    TaskCarrier c = carrier;
+    if (c != null) {
+      c.exit(entered, thrown);
+    }
+  }
+
+  @Override
+  public void forked(Object task) {
+    TaskCarrier c = carrier;
+    if (c != null) {
+      c.forked(task);
+    }
+  }
+
+  @Override
   public Thread.@Nullable UncaughtExceptionHandler defaultHandler(
       Thread.@Nullable UncaughtExceptionHandler requested) {
     UncaughtCapture u = uncaught;

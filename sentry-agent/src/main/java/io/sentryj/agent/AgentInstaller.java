@@ -25,6 +25,7 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.event.ApplicationPackage;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ final class AgentInstaller {
   /** The origin of options given after {@code -javaagent:sentry-agent.jar=}. */
   static final String ARGUMENT_ORIGIN = "agent argument ";
 
+  /** How {@code sdk.integrations} names an instrumentation: {@code agent.servlet}. */
+  static final String INTEGRATION_PREFIX = "agent.";
+
   private static final int RETRANSFORM_BATCH = 100;
 
   /**
@@ -61,6 +65,8 @@ final class AgentInstaller {
   private final boolean attached;
 
   private volatile @Nullable EarlyHandler early;
+  // set once anything is installed: a start that fails after it cannot be tried again
+  private volatile boolean begun;
 
   AgentInstaller(Instrumentation instrumentation, boolean attached) {
     this.instrumentation = instrumentation;
@@ -84,7 +90,11 @@ final class AgentInstaller {
     System.err.println("[sentryj] sentry-agent: " + line);
   }
 
-  void install(Map<String, String> args) throws Exception {
+  /**
+   * Starts the agent, or leaves the JVM as it was and returns false when there is nowhere to send
+   * to (a later {@code attach} may then start it).
+   */
+  boolean install(Map<String, String> args) throws Exception {
     AgentSettings settings = AgentSettings.ofProcess(args);
     SentryOptions options = SentryRuntime.resolveOptions(optionsBuilder(args, settings));
     boolean somewhereToSend =
@@ -93,18 +103,22 @@ final class AgentInstaller {
             || options.spotlight()
             || settings.envelopeDir() != null;
     if (!somewhereToSend) {
+      AgentState.set(AgentState.IDLE + "no DSN, outbox-only or Spotlight configured");
       printLine(
           "no DSN, outbox-only or Spotlight configured, so the agent does nothing (set a DSN with -Dsentry.dsn=..., SENTRY_DSN,"
               + " sentry.properties or -javaagent:sentry-agent.jar=dsn=...)");
-      return;
+      return false;
     }
+    begun = true;
     if (System.getProperty(BYTEBUDDY_SAFE) == null) {
       System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
     }
     if (attached || !settings.startsInBackground()) {
       start(options, settings, false);
-      return;
+      AgentState.set(AgentState.RUNNING);
+      return true;
     }
+    AgentState.set(AgentState.STARTING);
     // The rest takes a second of loading classes: it runs beside the application's start.
     // Meanwhile an exception ending a thread waits for it in the early handler.
     EarlyHandler waiting =
@@ -117,7 +131,9 @@ final class AgentInstaller {
             () -> {
               try {
                 start(options, settings, true);
+                AgentState.set(AgentState.RUNNING);
               } catch (Throwable t) {
+                AgentState.set("failed: " + t);
                 if (!shuttingDown()) {
                   printLine("could not start, the application runs without it: " + t);
                 }
@@ -133,6 +149,12 @@ final class AgentInstaller {
       waiting.startingOn(starter);
     }
     starter.start();
+    return true;
+  }
+
+  /** Whether anything was installed, so that the JVM is no longer as it was. */
+  boolean begun() {
+    return begun;
   }
 
   /**
@@ -148,9 +170,34 @@ final class AgentInstaller {
         waiting != null
             ? waiting.applicationHandler()
             : Thread.getDefaultUncaughtExceptionHandler();
+    List<AgentInstrumentation> enabled = enabled(settings);
     Sentry.init(options);
     Diagnostics.debug(
         "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+    installHooks(options, settings, before);
+    if (Diagnostics.isDebug()) {
+      Diagnostics.debug("in-app: application package %s", ApplicationPackage.detected());
+    }
+    installAll(enabled, background);
+  }
+
+  /** The instrumentations switched on, each named in {@code sdk.integrations}. */
+  private static List<AgentInstrumentation> enabled(AgentSettings settings) {
+    List<AgentInstrumentation> enabled = new ArrayList<>();
+    for (AgentInstrumentation each : instrumentations()) {
+      if (settings.isEnabled(each.name())) {
+        enabled.add(each);
+        SentryRuntime.nameIntegration(INTEGRATION_PREFIX + each.name());
+      }
+    }
+    return enabled;
+  }
+
+  /** Connects the bridges' hooks, the plain code behind the advice, before any advice runs. */
+  private static void installHooks(
+      SentryOptions options,
+      AgentSettings settings,
+      Thread.@Nullable UncaughtExceptionHandler before) {
     UncaughtCapture uncaught =
         settings.isEnabled("uncaught") ? UncaughtCapture.takeOver(before) : null;
     TaskCarrier carrier =
@@ -173,13 +220,6 @@ final class AgentInstaller {
     if (settings.isEnabled("servlet")) {
       ServletHooks.install();
     }
-    List<AgentInstrumentation> enabled = new ArrayList<>();
-    for (AgentInstrumentation each : instrumentations()) {
-      if (settings.isEnabled(each.name())) {
-        enabled.add(each);
-      }
-    }
-    installAll(enabled, background);
   }
 
   /** The agent arguments as options set with their origin, and the agent's own transport. */

@@ -2,11 +2,13 @@ package io.sentryj.agent;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code java -jar sentry-agent.jar <command>}: {@code attach <pid> [key=value,...]}, {@code doctor
- * [key=value,...]}, {@code inspect <outbox dir or envelope file>...} and {@code upload [--dsn
- * <dsn>] <outbox dir>...}. Exits 0 on success, 1 when the command failed, 2 on a usage error.
+ * [--app <jar or main class>] [key=value,...]}, {@code inspect <outbox dir or envelope file>...}
+ * and {@code upload [--dsn <dsn>] <outbox dir>...}. Exits 0 on success, 1 when the command failed,
+ * 2 on a usage error.
  */
 public final class AgentMain {
   private AgentMain() {}
@@ -28,9 +30,7 @@ public final class AgentMain {
               ? AttachCommand.run(rest[0], rest.length == 2 ? rest[1] : "", out)
               : usage(err);
         case "doctor":
-          return rest.length <= 1
-              ? DoctorCommand.run(rest.length == 1 ? rest[0] : "", out)
-              : usage(err);
+          return doctor(rest, out, err);
         case "upload":
           return UploadCommand.run(rest, out, err);
         case "inspect":
@@ -44,10 +44,26 @@ public final class AgentMain {
     }
   }
 
+  /** {@code doctor [--app <jar or main class>] [key=value,...]}. */
+  private static int doctor(String[] args, PrintStream out, PrintStream err)
+      throws InterruptedException {
+    @Nullable String application = null;
+    int next = 0;
+    if (args.length >= 2 && args[0].equals("--app")) {
+      application = args[1];
+      next = 2;
+    }
+    if (args.length - next > 1) {
+      return usage(err);
+    }
+    return DoctorCommand.run(next < args.length ? args[next] : "", application, out);
+  }
+
   private static int usage(PrintStream err) {
     err.println("usage: java -jar sentry-agent.jar <command>");
     err.println("  attach <pid> [key=value,...]   start the agent in a running JVM");
-    err.println("  doctor [key=value,...]         show the configuration and where it came from");
+    err.println("  doctor [--app <jar or main class>] [key=value,...]");
+    err.println("                                 show the configuration and where it came from");
     err.println("  inspect <dir or file>...       print stored envelopes readably");
     err.println("  upload [--dsn <dsn>] <dir>...  send the envelopes stored in outbox directories");
     return 2;

@@ -59,9 +59,15 @@ public final class SentryAgent {
         }
         started = true;
       }
-      agentClass("io.sentryj.agent.AgentStart")
-          .getMethod("start", String.class, Instrumentation.class, boolean.class)
-          .invoke(null, args, instrumentation, attached);
+      Object begun =
+          agentClass("io.sentryj.agent.AgentStart")
+              .getMethod("start", String.class, Instrumentation.class, boolean.class)
+              .invoke(null, args, instrumentation, attached);
+      if (Boolean.FALSE.equals(begun)) {
+        synchronized (LOCK) {
+          started = false; // it changed nothing: a later attach may start it
+        }
+      }
     } catch (Throwable t) {
       Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
       printLine("could not start, the application runs without it: " + cause);

@@ -7,6 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +60,70 @@ class AgentMainTest {
         .contains("release: shop@1.2  <- agent argument release")
         .contains("instrumentation executor: on")
         .doesNotContain("secret");
+  }
+
+  @Test
+  void doctorPrintsEveryOptionOnALineOfItsOwnWithItsSourceAndTheOutbox(@TempDir Path dir)
+      throws Exception {
+    Path outbox = dir.resolve("outbox");
+    String dsn = "https://public@o1.ingest.sentry.io/7";
+    Path app = dir.resolve("shop.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "org.springframework.boot.L");
+    manifest.getMainAttributes().putValue("Start-Class", "org.springframework.samples.shop.App");
+    new JarOutputStream(Files.newOutputStream(app), manifest).close();
+
+    int status =
+        run(
+            "doctor",
+            "--app",
+            app.toString(),
+            "dsn=" + dsn + ",outbox-dir=" + outbox + ",sample-rate=0.5,agent.envelope-dir=" + dir);
+
+    assertThat(status).isZero();
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines)
+        .contains(
+            "sample-rate: 0.5  <- agent argument sample-rate",
+            "max-breadcrumbs: 100  <- default",
+            "environment: production  <- default",
+            "in-app-includes: (none)  <- default",
+            "proxy.pass: (none)  <- default",
+            "outbox-dir: " + outbox + "  <- agent argument outbox-dir",
+            "agent.start: (none)  <- default",
+            "agent.envelope-dir: " + dir + "  <- agent argument agent.envelope-dir",
+            "in-app: application package: org.springframework.samples.shop. (Start-Class of "
+                + app
+                + ")")
+        .noneMatch(line -> line.startsWith("resolved:"));
+    assertThat(lines)
+        .filteredOn(line -> line.startsWith("outbox: "))
+        .singleElement()
+        .asString()
+        .contains(dir.toString());
+    for (String key : io.sentryj.internal.config.BuilderAccess.get().keys()) {
+      assertThat(lines).as(key).anyMatch(line -> line.startsWith(key + ": "));
+    }
+  }
+
+  @Test
+  void doctorPrintsTheOutboxItWouldSendFrom(@TempDir Path dir) {
+    Path outbox = dir.resolve("outbox");
+
+    run("doctor", "dsn=http://public@localhost:9/7,outbox-dir=" + outbox);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("outbox: " + outbox.toAbsolutePath() + " (envelopes wait there");
+  }
+
+  @Test
+  void everyOptionHasAWayToBeShownByDoctor() {
+    assertThat(DoctorCommand.VALUES.keySet())
+        .containsAll(
+            io.sentryj.internal.config.BuilderAccess.get().keys().stream()
+                .filter(key -> !key.equals("dsn"))
+                .toList());
   }
 
   @Test

@@ -15,8 +15,10 @@ import io.sentryj.internal.pipeline.EventParts;
 import io.sentryj.internal.pipeline.SdkInfo;
 import io.sentryj.internal.pipeline.SentryClient;
 import io.sentryj.internal.transport.Transports;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +27,13 @@ import org.jspecify.annotations.Nullable;
  * one place, so that what a running SDK is made of reads top to bottom.
  */
 public final class SentryRuntime {
-  private static final List<String> INTEGRATIONS =
-      Arrays.asList("UncaughtExceptionHandler", "ShutdownHook");
+  // the core's integrations, as sdk.integrations names them when they are on
+  private static final String UNCAUGHT_INTEGRATION = "UncaughtExceptionHandler";
+  private static final String SHUTDOWN_HOOK_INTEGRATION = "ShutdownHook";
+
+  // Integrations outside the core that every SDK started from then on names (the agent's
+  // instrumentations, installed for the JVM's life), in the order they were named.
+  private static final Set<String> NAMED_INTEGRATIONS = new CopyOnWriteArraySet<>();
 
   // The running SDK, for integrations outside the facade (the Logback appender, servlet filters);
   // the same instance as Sentry's own, set and cleared with it.
@@ -68,7 +75,8 @@ public final class SentryRuntime {
     Transport transport =
         factory != null ? factory.apply(options) : Transports.create(options, recorder);
     EventParts parts = new DefaultEventParts(options);
-    EventDefaults defaults = EventDefaults.forOptions(options, SdkInfo.sdkVersion(INTEGRATIONS));
+    EventDefaults defaults =
+        EventDefaults.forOptions(options, SdkInfo.sdkVersion(integrations(options)));
     LogBatcher logs =
         options.logsEnabled() ? LogBatcher.start(options, defaults, transport, recorder) : null;
     // closing or flushing the client (Sentry.flush, the shutdown hook) sends queued logs first
@@ -88,6 +96,28 @@ public final class SentryRuntime {
     }
     current = runtime;
     return runtime;
+  }
+
+  /**
+   * Names an integration in {@code sdk.integrations} of the events of every SDK started from now
+   * on: for integrations installed for the JVM's life before {@code Sentry.init}, such as the
+   * agent's instrumentations.
+   */
+  public static void nameIntegration(String name) {
+    NAMED_INTEGRATIONS.add(name);
+  }
+
+  /** What {@code sdk.integrations} says: the core's integrations that are on, then the named. */
+  static List<String> integrations(SentryOptions options) {
+    List<String> names = new ArrayList<>();
+    if (options.enableUncaughtExceptionHandler()) {
+      names.add(UNCAUGHT_INTEGRATION);
+    }
+    if (options.enableShutdownHook()) {
+      names.add(SHUTDOWN_HOOK_INTEGRATION);
+    }
+    names.addAll(NAMED_INTEGRATIONS);
+    return names;
   }
 
   /** The SDK started last and not closed since, or null. */

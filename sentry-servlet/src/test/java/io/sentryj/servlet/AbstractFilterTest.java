@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -85,12 +86,12 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
     assertThat(json).doesNotContain("s3cr3t", "203.0.113.9", "Bearer", "t0k3n", "dark", "eA==");
     assertThat(headers(event))
         .contains("Accept: text/html", "X-Auth-Token: [Filtered]")
-        .noneMatch(h -> h.toLowerCase().startsWith("authorization"))
-        .noneMatch(h -> h.toLowerCase().startsWith("cookie"))
-        .noneMatch(h -> h.toLowerCase().startsWith("x-api-key"))
-        .noneMatch(h -> h.toLowerCase().startsWith("x-csrf-token"))
-        .noneMatch(h -> h.toLowerCase().startsWith("x-xsrf-token"))
-        .noneMatch(h -> h.toLowerCase().startsWith("proxy-authorization"));
+        .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("authorization"))
+        .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("cookie"))
+        .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("x-api-key"))
+        .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("x-csrf-token"))
+        .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("x-xsrf-token"))
+        .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("proxy-authorization"));
     JsonObject request = event.getAsJsonObject("request");
     assertThat(request.has("cookies")).isFalse();
     assertThat(request.has("env")).isFalse();
@@ -168,15 +169,33 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
   }
 
   @Test
-  void formBodyReadByTheContainerIsAttachedScrubbed() throws Exception {
+  void formBodyReadByTheContainerIsAttachedScrubbedWithoutTheQueryStringsParameters()
+      throws Exception {
     init(o -> o.sendDefaultPii(true).maxRequestBodySize(RequestBodySize.SMALL));
 
-    post("/form", FORM, "name=bob&password=pw&card=4111111111111111");
+    post("/form?source=ad&name=from-query", FORM, "name=bob&password=pw&card=4111111111111111");
 
-    JsonObject data = onlyEvent().getAsJsonObject("request").getAsJsonObject("data");
+    JsonObject event = onlyEvent();
+    assertThat(mainException(event).get("value").getAsString())
+        .as("the application saw the query's value first")
+        .isEqualTo("bad form from from-query");
+    JsonObject data = event.getAsJsonObject("request").getAsJsonObject("data");
+    assertThat(data.keySet()).containsExactly("name", "password", "card");
     assertThat(data.get("name").getAsString()).isEqualTo("bob");
     assertThat(data.get("password").getAsString()).isEqualTo("[Filtered]");
     assertThat(data.get("card").getAsString()).isEqualTo("[Filtered]");
+  }
+
+  @Test
+  void formBodyTheApplicationNeverReadHoldsTheBodyOnly() throws Exception {
+    init(o -> o.sendDefaultPii(true).maxRequestBodySize(RequestBodySize.SMALL));
+
+    post("/fail/4?source=ad&sku=q", FORM, "sku=A-1&sku=A-2&note=gift");
+
+    JsonObject data = onlyEvent().getAsJsonObject("request").getAsJsonObject("data");
+    assertThat(data.keySet()).containsExactly("sku", "note");
+    assertThat(data.get("sku").toString()).isEqualTo("[\"A-1\",\"A-2\"]");
+    assertThat(data.get("note").getAsString()).isEqualTo("gift");
   }
 
   @Test
@@ -261,16 +280,87 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
   }
 
   @Test
-  void anExceptionInAnAsyncDispatchIsReportedOnceWithTheOriginalRequest() throws Exception {
-    init(o -> o.enableDeduplication(false));
+  void anExceptionInAnAsyncDispatchIsReportedOnceWithTheOriginalRequestAndNothingIsDropped()
+      throws Exception {
+    init(o -> {});
 
     assertThat(get("/redispatch", "X-Id", "r").statusCode()).isEqualTo(500);
 
+    awaitEndedRequests(1);
+    // the filter on the async dispatch and the container's onError both see it: one captures,
+    // and no copy reaches the pipeline's deduplication to be dropped and reported as a loss
+    assertThat(discards).isEmpty();
     JsonObject event = onlyEvent();
     assertThat(mainException(event).get("value").getAsString()).isEqualTo("boom r");
     assertThat(event.getAsJsonObject("request").get("url").getAsString())
         .isEqualTo(base + "/redispatch");
     assertThat(event.getAsJsonObject("tags").get("id").getAsString()).isEqualTo("r");
+  }
+
+  @Test
+  void anExceptionInAnAsyncTaskIsReportedWithTheRequestWhenTheRequestTimesOut() throws Exception {
+    init(o -> {});
+
+    assertThat(get("/async-fail", "X-Id", "t1").statusCode())
+        .as("the container ends it by its timeout")
+        .isEqualTo(500);
+
+    awaitEndedRequests(1);
+    JsonObject event = onlyEvent();
+    assertThat(mainException(event).get("value").getAsString()).isEqualTo("task failed t1");
+    JsonObject mechanism = mainException(event).getAsJsonObject("mechanism");
+    assertThat(mechanism.get("type").getAsString()).isEqualTo("auto.http.servlet");
+    assertThat(mechanism.get("handled").getAsBoolean()).isFalse();
+    assertThat(event.getAsJsonObject("tags").get("id").getAsString()).isEqualTo("t1");
+    assertThat(event.getAsJsonObject("request").get("url").getAsString())
+        .isEqualTo(base + "/async-fail");
+    assertThat(breadcrumbMessages(event)).containsExactly("crumb-t1", "task-t1");
+    assertThat(discards).isEmpty();
+  }
+
+  @Test
+  void anExceptionInAnAsyncTaskIsReportedAfterTheTaskCompletedTheRequest() throws Exception {
+    init(o -> {});
+
+    assertThat(get("/async-fail?mode=complete", "X-Id", "t2").statusCode()).isEqualTo(200);
+
+    JsonObject event = onlyEvent();
+    assertThat(mainException(event).get("value").getAsString()).isEqualTo("task failed t2");
+    assertThat(event.getAsJsonObject("tags").get("id").getAsString()).isEqualTo("t2");
+    assertThat(event.getAsJsonObject("request").get("url").getAsString())
+        .isEqualTo(base + "/async-fail");
+  }
+
+  @Test
+  void aRequestThatTimedOutIsNoEventUnlessServerErrorsAreAsked() throws Exception {
+    init(o -> {});
+    assertThat(get("/async-timeout").statusCode()).isEqualTo(500);
+    awaitEndedRequests(1);
+    assertThat(transport.events()).isEmpty();
+    closeSdk();
+
+    init(o -> o.captureServerErrors(true));
+    get("/async-timeout");
+    assertThat(onlyEvent().getAsJsonObject("logentry").get("formatted").getAsString())
+        .isEqualTo("HTTP 500: GET " + base + "/async-timeout");
+  }
+
+  @Test
+  void theRequestsBreadcrumbCarriesTheResponseStatusOnceItIsKnown() throws Exception {
+    init(o -> o.captureServerErrors(true));
+
+    get("/fail/5");
+    get("/status");
+    get("/message", "X-Id", "m");
+
+    List<JsonObject> events = awaitEvents(3);
+    assertThat(serverBreadcrumb(events.get(0)).get("status_code").getAsInt()).isEqualTo(500);
+    assertThat(serverBreadcrumb(events.get(1)).get("status_code").getAsInt()).isEqualTo(502);
+    assertThat(serverBreadcrumb(events.get(2)).has("status_code"))
+        .as("captured while the request runs: no status yet")
+        .isFalse();
+    assertThat(serverBreadcrumb(events.get(2)).get("url").getAsString())
+        .isEqualTo(base + "/message");
   }
 
   @Test
@@ -359,11 +449,9 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
     get("/status"); // a 502 nobody reported: exited
     get("/fail/1"); // crashed
     get("/async", "X-Id", "s"); // an error captured: errored
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-    while (io.sentryj.internal.SentryRuntime.currentSessions().pending() < 4
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    get("/async-timeout"); // timed out: errored
+    get("/async-fail"); // its async task threw: crashed
+    awaitEndedRequests(6);
     closeSdk();
 
     int exited = 0;
@@ -388,7 +476,7 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
         }
       }
     }
-    assertThat(new int[] {exited, errored, crashed}).containsExactly(2, 1, 1);
+    assertThat(new int[] {exited, errored, crashed}).containsExactly(2, 2, 2);
   }
 
   @Test

@@ -11,6 +11,9 @@ import io.sentryj.EnvelopeItem;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
+import io.sentryj.internal.SentryRuntime;
+import io.sentryj.internal.integration.SessionAggregator;
+import io.sentryj.testing.Await;
 import io.sentryj.testing.EventSchema;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +38,27 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServletIntegrationContract {
+  /** Where {@code TestApp} is mapped, in Jetty's contexts and in the web application's web.xml. */
+  public static final List<String> APP_PATHS =
+      List.of(
+          "/fail/*",
+          "/echo",
+          "/form",
+          "/orders/*",
+          "/status",
+          "/message",
+          "/async",
+          "/async-fail",
+          "/async-timeout",
+          "/redispatch",
+          "/forward");
+
   protected HttpClient http;
   protected URI base;
   protected RecordingTransport transport;
+
+  /** Every drop the SDK counted since {@link #init}, as "reason category quantity". */
+  protected final List<String> discards = new CopyOnWriteArrayList<>();
 
   /** Starts Jetty on a free port with TestApp; returns the port. */
   protected abstract int startServer() throws Exception;
@@ -65,6 +87,7 @@ public abstract class ServletIntegrationContract {
 
   protected void init(Consumer<SentryOptions.Builder> options) {
     transport = new RecordingTransport();
+    discards.clear();
     RecordingTransport t = transport;
     Sentry.init(
         o -> {
@@ -72,8 +95,24 @@ public abstract class ServletIntegrationContract {
               .enableShutdownHook(false)
               .enableUncaughtExceptionHandler(false)
               .release("shop@1.0.0")
+              .discardListener(
+                  (reason, category, n) -> discards.add(reason + " " + category + " " + n))
               .transportFactory(x -> t);
           options.accept(o);
+        });
+  }
+
+  /**
+   * Waits until {@code count} requests have ended in the SDK (each is one session), so that nothing
+   * a container does at their end (async listeners) can still add an event.
+   */
+  protected static void awaitEndedRequests(long count) {
+    Await.until(
+        count + " ended requests",
+        10_000,
+        () -> {
+          SessionAggregator sessions = SentryRuntime.currentSessions();
+          return sessions != null && sessions.pending() >= count;
         });
   }
 
@@ -106,6 +145,11 @@ public abstract class ServletIntegrationContract {
     while (transport.events().size() < count && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
+    return events(count);
+  }
+
+  /** The events sent so far, schema-checked, which must be {@code count}. */
+  protected List<JsonObject> events(int count) throws Exception {
     List<JsonObject> events = new ArrayList<>();
     for (Envelope envelope : transport.envelopes()) {
       for (EnvelopeItem item : envelope.items()) {
@@ -139,6 +183,17 @@ public abstract class ServletIntegrationContract {
   protected static JsonObject mainException(JsonObject event) {
     JsonArray values = event.getAsJsonObject("exception").getAsJsonArray("values");
     return values.get(values.size() - 1).getAsJsonObject();
+  }
+
+  /** The data of the request's {@code http.server} breadcrumb. */
+  protected static JsonObject serverBreadcrumb(JsonObject event) {
+    for (JsonElement b : event.getAsJsonObject("breadcrumbs").getAsJsonArray("values")) {
+      JsonObject crumb = b.getAsJsonObject();
+      if (crumb.has("category") && crumb.get("category").getAsString().equals("http.server")) {
+        return crumb.getAsJsonObject("data");
+      }
+    }
+    throw new AssertionError("no http.server breadcrumb in " + event);
   }
 
   protected static List<String> breadcrumbMessages(JsonObject event) {

@@ -34,11 +34,10 @@ public final class SentryBridge {
     if (h == null || task == null) {
       return task;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return task;
     }
-    busy[0] = true;
     try {
       return h.carry(task, topLevel);
     } catch (Throwable t) {
@@ -54,11 +53,10 @@ public final class SentryBridge {
     if (h == null || task == null) {
       return task;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return task;
     }
-    busy[0] = true;
     try {
       return h.carry(task);
     } catch (Throwable t) {
@@ -69,20 +67,116 @@ public final class SentryBridge {
   }
 
   /**
-   * Wraps every {@link Runnable} among a constructor's arguments (a thread's target), in place.
-   * Only for parameters declared as {@code Runnable}, which any runnable wrapper can stand for.
+   * Called as a thread is constructed, with its constructor's arguments: the thread will run with
+   * the constructing thread's scopes if its target is a task of the application's (see {@link
+   * #enterThread}).
    */
-  public static @Nullable Object[] carryRunnables(@Nullable Object[] arguments) {
-    if (hooks == null) {
-      return arguments;
+  public static void threadCreated(Object thread, @Nullable Object[] arguments) {
+    Hooks h = hooks;
+    if (h == null) {
+      return;
     }
-    for (int i = 0; i < arguments.length; i++) {
-      Object argument = arguments[i];
+    Runnable target = null;
+    for (Object argument : arguments) {
       if (argument instanceof Runnable) {
-        arguments[i] = carry((Runnable) argument, true);
+        target = (Runnable) argument;
+        break;
       }
     }
-    return arguments;
+    if (target == null) {
+      return;
+    }
+    boolean[] busy = claim();
+    if (busy == null) {
+      return;
+    }
+    try {
+      h.threadCreated(thread, target);
+    } catch (Throwable t) {
+      // the thread runs as it would without the agent
+    } finally {
+      busy[0] = false;
+    }
+  }
+
+  /**
+   * Called as a thread starts to run its target: makes the scopes it was given at construction
+   * current, and returns what {@link #exit} needs, or null.
+   */
+  public static @Nullable Object enterThread(Object thread) {
+    return enter(thread, true);
+  }
+
+  /**
+   * Called as a fork/join task starts to run: makes the scopes of the thread that forked it
+   * current, and returns what {@link #exit} needs, or null.
+   */
+  public static @Nullable Object enterTask(Object task) {
+    return enter(task, false);
+  }
+
+  private static @Nullable Object enter(Object work, boolean thread) {
+    Hooks h = hooks;
+    if (h == null) {
+      return null;
+    }
+    boolean[] busy = claim();
+    if (busy == null) {
+      return null;
+    }
+    try {
+      return thread ? h.enterThread(work) : h.enterTask(work);
+    } catch (Throwable t) {
+      return null;
+    } finally {
+      busy[0] = false;
+    }
+  }
+
+  /**
+   * Called as what {@link #enterThread} or {@link #enterTask} entered ends, with what it threw:
+   * hands a thread's throwable to the SDK while its scopes are current, then restores the previous
+   * scopes.
+   */
+  public static void exit(Object entered, @Nullable Throwable thrown) {
+    Hooks h = hooks;
+    if (h == null) {
+      return;
+    }
+    boolean[] busy = BUSY.get();
+    boolean outer = !busy[0];
+    busy[0] = true;
+    try {
+      h.exit(entered, thrown);
+    } catch (Throwable t) {
+      // the application's outcome matters, not ours
+    } finally {
+      if (outer) {
+        busy[0] = false;
+      }
+    }
+  }
+
+  /**
+   * Called as a fork/join task is forked or handed to a pool: it will run with the calling thread's
+   * scopes (see {@link #enterTask}).
+   */
+  public static void forked(@Nullable Object task) {
+    Hooks h = hooks;
+    if (h == null || task == null) {
+      return;
+    }
+    boolean[] busy = claim();
+    if (busy == null) {
+      return;
+    }
+    try {
+      h.forked(task);
+    } catch (Throwable t) {
+      // the task runs as it would without the agent
+    } finally {
+      busy[0] = false;
+    }
   }
 
   /**
@@ -95,11 +189,10 @@ public final class SentryBridge {
     if (h == null) {
       return requested;
     }
-    boolean[] busy = BUSY.get();
-    if (busy[0]) {
+    boolean[] busy = claim();
+    if (busy == null) {
       return requested;
     }
-    busy[0] = true;
     try {
       return h.defaultHandler(requested);
     } catch (Throwable t) {
@@ -107,6 +200,16 @@ public final class SentryBridge {
     } finally {
       busy[0] = false;
     }
+  }
+
+  /** This thread's busy flag, now set, or null when the thread is inside a hook already. */
+  private static boolean @Nullable [] claim() {
+    boolean[] busy = BUSY.get();
+    if (busy[0]) {
+      return null;
+    }
+    busy[0] = true;
+    return busy;
   }
 
   @Override
@@ -121,6 +224,21 @@ public final class SentryBridge {
 
     /** The task, wrapped to run with the caller's scopes, or unchanged. */
     <V> Callable<V> carry(Callable<V> task);
+
+    /** A thread with this target was constructed by the calling thread. */
+    void threadCreated(Object thread, Runnable target);
+
+    /** The thread starts its target: its scopes, made current, or null. */
+    @Nullable Object enterThread(Object thread);
+
+    /** The fork/join task starts: its scopes, made current, or null. */
+    @Nullable Object enterTask(Object task);
+
+    /** What was entered ends; a thread's throwable is captured first. */
+    void exit(Object entered, @Nullable Throwable thrown);
+
+    /** The fork/join task was forked or submitted by the calling thread. */
+    void forked(Object task);
 
     /** The handler to install instead of {@code requested}. */
     Thread.@Nullable UncaughtExceptionHandler defaultHandler(

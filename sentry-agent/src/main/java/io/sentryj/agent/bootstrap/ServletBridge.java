@@ -3,10 +3,13 @@ package io.sentryj.agent.bootstrap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What advice inlined into {@code javax.servlet.http.HttpServlet} and {@code
- * jakarta.servlet.http.HttpServlet} calls: on the bootstrap class path, so that every web
+ * What servlet advice calls (now inlined into {@code javax.servlet.http.HttpServlet} and {@code
+ * jakarta.servlet.http.HttpServlet}; any entry with a request and a response in hand, such as a
+ * filter chain, can call it the same way): on the bootstrap class path, so that every web
  * application's class loader sees it. It knows no servlet or SDK type: requests and responses pass
- * as {@link Object}, and the agent's {@link Hooks} read them.
+ * as {@link Object}, and the agent's {@link Hooks} hand them to the servlet module's typed code.
+ * Entries nest: each {@link #enter} that returned non-null is followed by its {@link #exit} on the
+ * same thread, innermost first.
  *
  * <p>Until hooks are installed, and while a thread is inside a hook, {@link #enter} returns null
  * and the request goes on untouched; a hook that throws is treated the same way.

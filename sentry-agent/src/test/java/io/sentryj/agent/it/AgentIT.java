@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.AttachTarget;
 import io.sentryj.agent.it.apps.ContextPropagation;
+import io.sentryj.agent.it.apps.ForkedWork;
 import io.sentryj.agent.it.apps.UncaughtInMain;
 import io.sentryj.agent.it.apps.WorkerAndLateHandler;
 import java.io.OutputStream;
@@ -162,6 +163,55 @@ class AgentIT {
     assertThat(tag(fromPool, "request")).isNull();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void forkedWorkCarriesItsRequestAndNoWorkerKeepsAnotherRequestsBreadcrumbs(Jdk jdk)
+      throws Exception {
+    int status = exitStatus(start(jdk, work, ForkedWork.class.getName(), javaagent()));
+
+    assertThat(status).as(stderr(work)).isZero();
+    List<JsonObject> events = events();
+    for (String request : List.of("request-1", "request-2")) {
+      String other = request.equals("request-1") ? "request-2" : "request-1";
+      for (String kind :
+          List.of("parallel stream", "forked task", "supplyAsync", "supplyAsync on a pool")) {
+        JsonObject event = onlyMessage(events, "from " + kind + " of " + request);
+        assertThat(breadcrumbMessages(event))
+            .as(kind + " of " + request)
+            .contains("started " + request, kind + " worker of " + request)
+            .noneMatch(b -> b.contains(other));
+      }
+      assertThat(breadcrumbMessages(onlyMessage(events, "end of " + request)))
+          .as("fork/join parts work in their request's own scopes")
+          .contains(
+              "started " + request,
+              "parallel stream worker of " + request,
+              "forked task worker of " + request,
+              "supplyAsync on a pool worker of " + request)
+          .noneMatch(b -> b.contains(other));
+    }
+    assertThat(breadcrumbMessages(onlyMessage(events, "from the pool made in request-1")))
+        .as("a worker made during a request keeps none of its scopes")
+        .noneMatch(b -> b.contains("request-"));
+    List<String> stacks = stdout(work).lines().filter(l -> l.startsWith("stack of ")).toList();
+    assertThat(stacks).hasSize(2);
+    assertThat(stacks)
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .doesNotContain(
+                        "io.sentryj.agent.instrumentation",
+                        "io.sentryj.agent.bootstrap",
+                        "io.sentryj.agent.shaded"));
+  }
+
+  private static JsonObject onlyMessage(List<JsonObject> events, String message) {
+    List<JsonObject> matching =
+        events.stream().filter(e -> message.equals(message(e))).collect(Collectors.toList());
+    assertThat(matching).as(message).hasSize(1);
+    return matching.get(0);
+  }
+
   @Test
   void withoutDsnTheAgentSaysSoOnceAndChangesNothing() throws Exception {
     Jdk jdk = jdks().get(0);
@@ -199,21 +249,25 @@ class AgentIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void anAgentAttachedToARunningJvmCapturesItsLaterErrors(Jdk jdk) throws Exception {
+  void anAgentAttachedToARunningJvmCapturesItsLaterErrorsAndASecondAttachSaysItRunsAlready(Jdk jdk)
+      throws Exception {
     Path appDir = Files.createDirectories(work.resolve("app"));
     Process app = start(jdk, appDir, AttachTarget.class.getName());
     try {
       ForkedJvm.awaitTrue(() -> stdoutOf(appDir).contains("ready"), "the application to start");
-      Path cliDir = Files.createDirectories(work.resolve("cli"));
-      List<String> attach =
-          List.of(
-              jdk.java(),
-              "-jar",
-              AGENT_JAR.toString(),
-              "attach",
-              Long.toString(app.pid()),
-              sentryArgs());
-      assertThat(exitStatus(ForkedJvm.start(cliDir, attach))).as(stderr(cliDir)).isZero();
+      Attached withoutDsn = attach(jdk, app, "without-dsn", "environment=nowhere");
+      assertThat(withoutDsn.status).as(withoutDsn.output).isEqualTo(1);
+      assertThat(withoutDsn.output).contains("not running (idle: no DSN");
+
+      Attached first = attach(jdk, app, "first", sentryArgs());
+      assertThat(first.status).as(first.output).isZero();
+      assertThat(first.output).contains("sentry-agent started in JVM " + app.pid());
+
+      Attached second = attach(jdk, app, "second", sentryArgs("environment=other"));
+      assertThat(second.status).as(second.output).isEqualTo(1);
+      assertThat(second.output)
+          .contains("sentry-agent is already in JVM " + app.pid() + " (running)")
+          .contains("not loaded again");
 
       try (OutputStream in = app.getOutputStream()) {
         in.write("go\n".getBytes(StandardCharsets.UTF_8));
@@ -222,7 +276,21 @@ class AgentIT {
     } finally {
       app.destroyForcibly();
     }
-    assertThat(events()).extracting(ForkedJvm::exceptionValue).containsExactly("boom after attach");
+    List<JsonObject> events = events();
+    assertThat(events).extracting(ForkedJvm::exceptionValue).containsExactly("boom after attach");
+    assertThat(events.get(0).get("environment").getAsString()).isEqualTo("production");
+    assertThat(stderr(appDir)).contains("no DSN").doesNotContain("ignoring a second start");
+  }
+
+  private record Attached(int status, String output) {}
+
+  /** Runs {@code sentry-agent.jar attach <pid> <args>} in a JVM of its own. */
+  private Attached attach(Jdk jdk, Process app, String name, String args) throws Exception {
+    Path cliDir = Files.createDirectories(work.resolve("attach-" + name));
+    List<String> attach =
+        List.of(jdk.java(), "-jar", AGENT_JAR.toString(), "attach", Long.toString(app.pid()), args);
+    int status = exitStatus(ForkedJvm.start(cliDir, attach));
+    return new Attached(status, stdout(cliDir) + stderr(cliDir));
   }
 
   private static String stdoutOf(Path dir) {

@@ -146,6 +146,7 @@ class AgentServletIT {
         .contains("X-Custom")
         .doesNotContain("Cookie", "Authorization", "cookie", "authorization");
     assertThat(serverBreadcrumbUrls(order)).containsExactly(base + "/orders/7");
+    assertThat(serverBreadcrumbStatuses(order)).as("the response's status").containsExactly(500);
 
     assertThat(only(events, "boom forwarded-f").get("transaction").getAsString())
         .isEqualTo("GET /forward");
@@ -200,15 +201,17 @@ class AgentServletIT {
   }
 
   @Test
-  void theJarCarriesTheServletModulesLogicButNothingAContainerWouldRegister() throws IOException {
+  void theJarCarriesTheServletModulesTypedCodeWhereNoContainerFindsIt() throws IOException {
     try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
       List<String> names = jar.stream().map(JarEntry::getName).toList();
       assertThat(names)
-          .contains("inst/io/sentryj/agent/shaded/sentryj/servlet/internal/RequestScope.classdata")
+          .contains(
+              "inst/io/sentryj/agent/shaded/sentryj/servlet/internal/RequestScope.classdata",
+              "inst/io/sentryj/agent/shaded/sentryj/servlet/javax/internal/ServletEntry.classdata",
+              "inst/io/sentryj/agent/shaded/sentryj/servlet/jakarta/internal/ServletEntry.classdata")
           .noneMatch(name -> name.contains("META-INF/services/javax.servlet."))
           .noneMatch(name -> name.contains("META-INF/services/jakarta.servlet."))
-          .noneMatch(
-              name -> name.contains("/servlet/javax/") || name.contains("/servlet/jakarta/"));
+          .noneMatch(name -> name.contains("/servlet/") && name.endsWith(".class"));
     }
   }
 
@@ -283,6 +286,21 @@ class AgentServletIT {
       }
     }
     return names;
+  }
+
+  /** The {@code status_code} of the {@code http.server} breadcrumbs that carry one. */
+  private static List<Integer> serverBreadcrumbStatuses(JsonObject event) {
+    List<Integer> statuses = new ArrayList<>();
+    for (JsonElement b : event.getAsJsonObject("breadcrumbs").getAsJsonArray("values")) {
+      JsonObject crumb = b.getAsJsonObject();
+      JsonObject data = crumb.getAsJsonObject("data");
+      if ("http.server".equals(crumb.has("category") ? crumb.get("category").getAsString() : null)
+          && data != null
+          && data.has("status_code")) {
+        statuses.add(data.get("status_code").getAsInt());
+      }
+    }
+    return statuses;
   }
 
   /** The URLs of the {@code http.server} breadcrumbs the request scope added. */

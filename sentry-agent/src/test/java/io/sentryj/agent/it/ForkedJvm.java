@@ -150,13 +150,19 @@ final class ForkedJvm {
         : null;
   }
 
+  /** The messages of the event's breadcrumbs that have one, oldest first. */
   static List<String> breadcrumbMessages(JsonObject event) {
     List<String> messages = new ArrayList<>();
     if (event.has("breadcrumbs")) {
       event
           .getAsJsonObject("breadcrumbs")
           .getAsJsonArray("values")
-          .forEach(b -> messages.add(b.getAsJsonObject().get("message").getAsString()));
+          .forEach(
+              b -> {
+                if (b.getAsJsonObject().has("message")) {
+                  messages.add(b.getAsJsonObject().get("message").getAsString());
+                }
+              });
     }
     return messages;
   }

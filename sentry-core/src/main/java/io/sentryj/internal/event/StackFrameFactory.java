@@ -49,11 +49,12 @@ public final class StackFrameFactory {
    * Like {@link #stackTrace(StackTraceElement[])}, but ignoring the first {@code skipNewest}
    * elements (the newest ones).
    */
-  @Nullable SentryStackTrace stackTrace(StackTraceElement @Nullable [] elements, int skipNewest) {
-    if (elements == null || elements.length <= skipNewest) {
+  @Nullable SentryStackTrace stackTrace(StackTraceElement @Nullable [] all, int skipNewest) {
+    if (all == null || all.length <= skipNewest) {
       return null;
     }
-    int total = elements.length - skipNewest;
+    StackTraceElement[] elements = withoutSdkFrames(all, skipNewest);
+    int total = elements.length;
     int omittedStart = total;
     int omittedEnd = total;
     if (total > MAX_FRAMES) {
@@ -71,6 +72,31 @@ public final class StackFrameFactory {
       stackTrace.setFramesOmitted(new int[] {omittedStart, omittedEnd});
     }
     return stackTrace;
+  }
+
+  /**
+   * The elements without the newest {@code skipNewest} and without the frames the SDK put between
+   * the application's ({@link InAppMatcher#isSdkFrame}); the array itself when there is nothing to
+   * leave out.
+   */
+  private static StackTraceElement[] withoutSdkFrames(StackTraceElement[] all, int skipNewest) {
+    int sdk = 0;
+    for (int i = skipNewest; i < all.length; i++) {
+      if (all[i] != null && InAppMatcher.isSdkFrame(all[i].getClassName())) {
+        sdk++;
+      }
+    }
+    if (sdk == 0 && skipNewest == 0) {
+      return all;
+    }
+    StackTraceElement[] kept = new StackTraceElement[all.length - skipNewest - sdk];
+    int k = 0;
+    for (int i = skipNewest; i < all.length; i++) {
+      if (all[i] == null || !InAppMatcher.isSdkFrame(all[i].getClassName())) {
+        kept[k++] = all[i];
+      }
+    }
+    return kept;
   }
 
   /**

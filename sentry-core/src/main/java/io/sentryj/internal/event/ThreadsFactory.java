@@ -30,7 +30,8 @@ public final class ThreadsFactory {
   /** A thread id meaning "no such thread", for example no crashed thread. */
   public static final long NO_THREAD = -1;
 
-  private static final String SDK_PACKAGE = "io.sentryj.";
+  // built at run time, so that the agent jar's relocation cannot rename it (see InAppMatcher)
+  private static final String SDK_PACKAGE = InAppMatcher.SDK_PACKAGE;
 
   private static final Comparator<Thread> BY_ID = (a, b) -> Long.compare(a.getId(), b.getId());
 
@@ -145,6 +146,11 @@ public final class ThreadsFactory {
     return frames.stackTrace(elements, skip);
   }
 
+  /**
+   * The capture path's frames: the SDK's own classes (facade, internals, integration modules, the
+   * agent), wider than {@link InAppMatcher#isSdkFrame}, which is about frames the SDK puts between
+   * the application's.
+   */
   private static boolean isSdkFrame(StackTraceElement element) {
     String className = element.getClassName();
     if (className.startsWith(SDK_PACKAGE)) {

@@ -36,6 +36,20 @@ final class BreadcrumbRing {
     return new BreadcrumbRing(this);
   }
 
+  /** A ring of the same capacity holding the newest {@code newest} breadcrumbs of this one. */
+  BreadcrumbRing copyNewest(int newest) {
+    int kept = Math.max(0, Math.min(newest, size));
+    if (kept == size) {
+      return copy();
+    }
+    BreadcrumbRing ring = new BreadcrumbRing(capacity);
+    int length = items.length;
+    for (int i = size - kept; i < size; i++) {
+      ring.add(items[(start + i) % length]);
+    }
+    return ring;
+  }
+
   void add(Breadcrumb breadcrumb) {
     if (capacity == 0) {
       return;

@@ -24,12 +24,12 @@ public final class ContextCarrier {
     if (task instanceof CarryingRunnable) {
       return task;
     }
-    return new CarryingRunnable(storage, storage.current().forkIsolation(), task);
+    return new CarryingRunnable(storage, storage.current().forkForTask(), task);
   }
 
   /** A callable that runs {@code task} with a fork of the caller's scopes. */
   public static <V> Callable<V> wrap(ScopeStorage storage, Callable<V> task) {
-    Scopes scopes = storage.current().forkIsolation();
+    Scopes scopes = storage.current().forkForTask();
     return () -> {
       try (ScopeStorage.Token ignored = storage.set(scopes)) {
         return task.call();

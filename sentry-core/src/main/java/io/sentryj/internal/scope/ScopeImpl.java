@@ -61,14 +61,14 @@ public final class ScopeImpl implements Scope {
     this.fingerprint = Collections.emptyList();
   }
 
-  private ScopeImpl(ScopeImpl other) {
+  private ScopeImpl(ScopeImpl other, int keptBreadcrumbs) {
     this.maxBreadcrumbs = other.maxBreadcrumbs;
     this.beforeBreadcrumb = other.beforeBreadcrumb;
     synchronized (other.lock) {
       this.tags = copy(other.tags);
       this.extras = copy(other.extras);
       this.contexts = copy(other.contexts);
-      this.breadcrumbs = other.breadcrumbs.copy();
+      this.breadcrumbs = other.breadcrumbs.copyNewest(keptBreadcrumbs);
       this.attachments = copy(other.attachments);
       this.eventProcessors = copy(other.eventProcessors);
       this.user = other.user;
@@ -91,7 +91,15 @@ public final class ScopeImpl implements Scope {
 
   /** A copy of this scope; later changes to either do not affect the other. */
   public ScopeImpl fork() {
-    return new ScopeImpl(this);
+    return new ScopeImpl(this, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A copy of this scope with only its newest {@code keptBreadcrumbs} breadcrumbs: the start of a
+   * new unit of work, which is to be explained by its own breadcrumbs.
+   */
+  public ScopeImpl fork(int keptBreadcrumbs) {
+    return new ScopeImpl(this, keptBreadcrumbs);
   }
 
   @Override

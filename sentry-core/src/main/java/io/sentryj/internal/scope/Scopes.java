@@ -19,6 +19,12 @@ public final class Scopes {
   private static final Comparator<Breadcrumb> BY_TIME =
       (a, b) -> Long.compare(a.timestampMillis(), b.timestampMillis());
 
+  /**
+   * How many breadcrumbs recorded outside it a new unit of work starts with ({@link
+   * #forkIsolation}): enough for the last lines of the start-up or of what ran just before.
+   */
+  public static final int INHERITED_BREADCRUMBS = 10;
+
   private final ScopeImpl global;
   private final ScopeImpl isolation;
   private final ScopeImpl current;
@@ -48,10 +54,22 @@ public final class Scopes {
   }
 
   /**
-   * Scopes with forks of the isolation and current scopes, for a new request or a task handed to
-   * another thread: what the fork adds stays in the fork.
+   * Scopes with forks of the isolation and current scopes for a new unit of work (a request, a
+   * message, a job; {@code Sentry.pushIsolationScope}): what the fork adds stays in the fork, and
+   * of the breadcrumbs recorded before it (at start-up, between requests, by other work outside any
+   * unit) the fork keeps only the newest {@value #INHERITED_BREADCRUMBS}, so that the unit's events
+   * are explained by its own breadcrumbs rather than filled with the application's start.
    */
   public Scopes forkIsolation() {
+    return new Scopes(global, isolation.fork(INHERITED_BREADCRUMBS), current.fork());
+  }
+
+  /**
+   * Scopes with whole forks of the isolation and current scopes, for a task handed to another
+   * thread: the task goes on with its submitter's unit of work, breadcrumbs and all, and what it
+   * adds stays with the task.
+   */
+  public Scopes forkForTask() {
     return new Scopes(global, isolation.fork(), current.fork());
   }
 

@@ -4,6 +4,8 @@ import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.pipeline.DiscardRecorder;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the SDK's own transport for a set of options: HTTP to the DSN's project with a disk outbox
@@ -44,5 +46,13 @@ public final class Transports {
     Transport spotlight =
         new DeliveryProcessor(TransportConfig.forSpotlight(options), new DiscardRecorder(null));
     return new TeeTransport(main, spotlight);
+  }
+
+  /**
+   * The outbox directory these options write envelopes to before they are sent (the configured one,
+   * else the default under {@code java.io.tmpdir}), or null when there is none.
+   */
+  public static @Nullable Path outboxDir(SentryOptions options) {
+    return TransportConfig.forOptions(options).outboxDir;
   }
 }

@@ -98,4 +98,75 @@ class InAppMatcherTest {
     }
     assertThat(matcher.cacheSize()).isBetween(1, InAppMatcher.CACHE_LIMIT);
   }
+
+  @Test
+  void theDefaultExcludesAreTheLibrariesOwnNames() {
+    assertThat(InAppMatcher.DEFAULT_EXCLUDES)
+        .contains(
+            "java.", "org.slf4j.", "okhttp3.", "okio.", "kotlin.", "kotlinx.", "net.bytebuddy.")
+        .contains("io.sentryj.", "org.springframework.", "worker.org.gradle.")
+        .allMatch(prefix -> prefix.endsWith(".") && !prefix.contains(" "))
+        .doesNotHaveDuplicates();
+    assertThat(InAppMatcher.SDK_PACKAGE).isEqualTo("io.sentryj.");
+  }
+
+  @Test
+  void theSdksFramesBetweenTheApplicationsAreNeverInAppEvenWhenIncluded() {
+    InAppMatcher matcher = new InAppMatcher(asList("io.sentryj."), emptyList());
+
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.Sentry")).isTrue();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.Sentry$1")).isTrue();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.internal.scope.ContextCarrier$Carrying"))
+        .isTrue();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.servlet.jakarta.SentryFilter")).isTrue();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.agent.SentryAgent")).isTrue();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.agent.instrumentation.executor.TaskCarrier$1"))
+        .isTrue();
+    assertThat(
+            InAppMatcher.isSdkFrame("io.sentryj.agent.shaded.okhttp3.internal.connection.RealCall"))
+        .isTrue();
+    assertThat(matcher.isInApp("io.sentryj.agent.bootstrap.SentryBridge")).isFalse();
+    assertThat(matcher.isInApp("io.sentryj.Sentry")).isFalse();
+
+    // the SDK's users and tests that share its namespace are not the SDK
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.SentryTest")).isFalse();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.samples.console.ConsoleSample")).isFalse();
+    assertThat(InAppMatcher.isSdkFrame("io.sentryj.agent.it.apps.UncaughtInMain")).isFalse();
+    assertThat(InAppMatcher.isSdkFrame("com.acme.Sentry")).isFalse();
+    assertThat(matcher.isInApp("io.sentryj.SentryTest")).isTrue();
+  }
+
+  @Test
+  void theApplicationsPackageIsInAppAheadOfTheFrameworksItLivesUnder() {
+    InAppMatcher matcher =
+        new InAppMatcher(emptyList(), emptyList(), "org.springframework.samples.petclinic.");
+
+    assertThat(matcher.isInApp("org.springframework.samples.petclinic.owner.OwnerController"))
+        .isTrue();
+    assertThat(matcher.isInApp("org.springframework.web.servlet.DispatcherServlet")).isFalse();
+    assertThat(matcher.isInApp("com.acme.shared.Money")).as("unknown stays in-app").isTrue();
+    assertThat(matcher.isInApp("org.slf4j.Logger")).isFalse();
+  }
+
+  @Test
+  void aConfiguredExcludeAsLongAsTheApplicationsPackageStillWins() {
+    InAppMatcher matcher =
+        new InAppMatcher(
+            emptyList(), asList("com.acme.shop.generated.", "com.acme.shop."), "com.acme.shop.");
+
+    assertThat(matcher.isInApp("com.acme.shop.generated.Stub")).isFalse();
+    assertThat(matcher.isInApp("com.acme.shop.Cart")).isFalse();
+
+    InAppMatcher shorter =
+        new InAppMatcher(emptyList(), asList("org.springframework."), "org.springframework.s.");
+    assertThat(shorter.isInApp("org.springframework.s.App")).isTrue();
+  }
+
+  @Test
+  void configuredIncludesAloneSayWhereTheApplicationIs() {
+    InAppMatcher matcher = new InAppMatcher(asList("com.acme."), emptyList(), "org.example.");
+
+    assertThat(matcher.isInApp("org.example.Main")).isFalse();
+    assertThat(matcher.isInApp("com.acme.Service")).isTrue();
+  }
 }

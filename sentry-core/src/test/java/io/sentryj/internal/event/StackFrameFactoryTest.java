@@ -145,4 +145,23 @@ class StackFrameFactoryTest {
   private static int recurse(int depth) {
     return recurse(depth + 1) + 1;
   }
+
+  @Test
+  void framesTheSdkPutBetweenTheApplicationsAreLeftOut() {
+    StackTraceElement[] newestFirst = {
+      new StackTraceElement("com.acme.Job", "run", "Job.java", 9),
+      new StackTraceElement(
+          "io.sentryj.agent.instrumentation.executor.CarriedTask", "run", "C.java", 40),
+      new StackTraceElement(
+          "io.sentryj.agent.shaded.sentryj.internal.scope.ContextCarrier$Carrying",
+          "run",
+          "C.java",
+          50),
+      new StackTraceElement("java.util.concurrent.ThreadPoolExecutor", "runWorker", "T.java", 1),
+    };
+
+    assertThat(factory.stackTrace(newestFirst).getFrames())
+        .extracting(SentryStackFrame::getModule)
+        .containsExactly("java.util.concurrent.ThreadPoolExecutor", "com.acme.Job");
+  }
 }

@@ -294,4 +294,72 @@ class ScopesTest {
     assertThat(isolation.getRequest()).isNull();
     assertThat(apply(new SentryEvent()).getRequest()).isNull();
   }
+
+  @Test
+  void aNewUnitOfWorkStartsWithOnlyTheNewestBreadcrumbsRecordedOutsideIt() {
+    for (int i = 0; i < 90; i++) {
+      isolation.addBreadcrumb(Breadcrumb.info("start-up " + i));
+    }
+    isolation.setTag("region", "eu");
+
+    Scopes request = scopes.forkIsolation();
+    request.isolation().addBreadcrumb(Breadcrumb.info("GET /orders/7"));
+    SentryEvent event = new SentryEvent();
+    request.applyTo(event, 100, new ArrayList<>(), new ArrayList<>());
+
+    List<String> messages = new ArrayList<>();
+    event.getBreadcrumbs().forEach(b -> messages.add(b.message()));
+    assertThat(messages).hasSize(Scopes.INHERITED_BREADCRUMBS + 1);
+    assertThat(messages.subList(0, Scopes.INHERITED_BREADCRUMBS))
+        .containsExactly(
+            "start-up 80",
+            "start-up 81",
+            "start-up 82",
+            "start-up 83",
+            "start-up 84",
+            "start-up 85",
+            "start-up 86",
+            "start-up 87",
+            "start-up 88",
+            "start-up 89");
+    assertThat(messages.get(Scopes.INHERITED_BREADCRUMBS)).isEqualTo("GET /orders/7");
+    assertThat(event.getTags()).containsEntry("region", "eu");
+    assertThat(isolation.getBreadcrumbs()).as("the outside keeps its own").hasSize(90);
+  }
+
+  @Test
+  void aTaskGoesOnWithAllOfItsSubmittersBreadcrumbs() {
+    for (int i = 0; i < 30; i++) {
+      isolation.addBreadcrumb(Breadcrumb.info("request step " + i));
+    }
+
+    Scopes task = scopes.forkForTask();
+    task.isolation().addBreadcrumb(Breadcrumb.info("in the task"));
+
+    assertThat(task.isolation().getBreadcrumbs()).hasSize(31);
+    assertThat(isolation.getBreadcrumbs()).as("the task's own stay with it").hasSize(30);
+  }
+
+  @Test
+  void aRingOfFewerBreadcrumbsThanInheritedKeepsThemAllAndWrappedRingsKeepTheirOrder() {
+    ScopeImpl small = new ScopeImpl(4, null);
+    for (int i = 0; i < 6; i++) {
+      small.addBreadcrumb(Breadcrumb.info("b" + i));
+    }
+
+    assertThat(small.fork(3).getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .containsExactly("b3", "b4", "b5");
+    assertThat(small.fork(10).getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .containsExactly("b2", "b3", "b4", "b5");
+    assertThat(small.fork(0).getBreadcrumbs()).isEmpty();
+    ScopeImpl forked = small.fork(2);
+    for (int i = 6; i < 9; i++) {
+      forked.addBreadcrumb(Breadcrumb.info("b" + i));
+    }
+    assertThat(forked.getBreadcrumbs())
+        .extracting(Breadcrumb::message)
+        .containsExactly("b5", "b6", "b7", "b8");
+  }
 }

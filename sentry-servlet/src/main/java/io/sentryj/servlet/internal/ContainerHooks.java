@@ -29,26 +29,28 @@ public final class ContainerHooks {
   }
 
   /**
-   * Called when an application stops: if the SDK's classes came from that application (it bundles
-   * sentryj and started it), closes the SDK so that its threads stop and its class loader can go.
-   * An SDK shared by the server (its classes above the application's) stays up.
+   * Whether the SDK's classes came from this application's class loader (it bundles sentryj in
+   * {@code WEB-INF/lib}): then its stop must close the SDK, so that its threads end and the class
+   * loader can go. An SDK shared by the server (its classes above the application's) stays up.
+   * Decided at start-up, where the container still answers {@code getClassLoader()}.
    */
-  public static void applicationStopped(@Nullable ClassLoader applicationLoader) {
-    if (applicationLoader == null || !loadedBy(Sentry.class.getClassLoader(), applicationLoader)) {
-      return;
+  public static boolean sdkBelongsTo(@Nullable ClassLoader applicationLoader) {
+    if (applicationLoader == null) {
+      return false;
     }
-    if (Sentry.isEnabled()) {
-      Diagnostics.debug("the application that holds the SDK stops: closing it");
-      Sentry.close();
-    }
-  }
-
-  private static boolean loadedBy(@Nullable ClassLoader loader, ClassLoader applicationLoader) {
-    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+    for (ClassLoader l = Sentry.class.getClassLoader(); l != null; l = l.getParent()) {
       if (l == applicationLoader) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Called when an application whose class loader holds the SDK stops: closes the SDK. */
+  public static void applicationStopped() {
+    if (Sentry.isEnabled()) {
+      Diagnostics.debug("the application that holds the SDK stops: closing it");
+      Sentry.close();
+    }
   }
 }

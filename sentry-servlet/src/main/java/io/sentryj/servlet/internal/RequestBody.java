@@ -8,12 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of a form or JSON request for an event, scrubbed: what the application read (copied as
  * it read), or, when it never opened the body, read once the application is done with it. Never
- * takes bytes the application has yet to read.
+ * takes bytes the application has yet to read, and nothing but the body: not the query string.
  */
 final class RequestBody {
   private RequestBody() {}
 
-  static @Nullable Object read(HttpRequestView view, BodyRecorder recorder) {
+  /**
+   * The scrubbed body, or null for none.
+   *
+   * @param requestDone whether the application is done with the request, so that a body it did not
+   *     read may be read now
+   */
+  static @Nullable Object read(HttpRequestView view, BodyRecorder recorder, boolean requestDone) {
     if (recorder.overflow()) {
       return null;
     }
@@ -22,9 +28,13 @@ final class RequestBody {
     String text;
     if (recorder.touched()) {
       text = recorder.text(charset);
+    } else if (!requestDone) {
+      return null;
     } else if (RequestData.isForm(contentType)) {
-      // the container may have parsed the form for getParameter: the stream is gone, the map is not
-      return RequestData.scrubbedParameters(view.parameters());
+      // the container may have parsed the form for getParameter: the stream is gone, the map is
+      // not; it holds the query string's parameters too, first (Servlet 3.0 section 3.1)
+      return RequestData.scrubbedParameters(
+          RequestData.bodyParameters(view.parameters(), view.queryString()));
     } else {
       text = unread(view, recorder.limit(), charset);
     }

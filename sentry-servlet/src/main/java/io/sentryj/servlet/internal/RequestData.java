@@ -68,7 +68,7 @@ public final class RequestData {
   static @Nullable String cookies(List<String> headerValues) {
     StringBuilder sb = new StringBuilder();
     for (String header : headerValues) {
-      for (String cookie : header.split(";")) {
+      for (String cookie : header.split(";", -1)) {
         String trimmed = cookie.trim();
         int eq = trimmed.indexOf('=');
         String name = eq < 0 ? trimmed : trimmed.substring(0, eq);
@@ -164,8 +164,13 @@ public final class RequestData {
 
   /** An urlencoded form body as a map of scrubbed values. */
   static Map<String, Object> scrubbedForm(String text, Charset charset) {
+    return scrubbedParameters(parseForm(text, charset));
+  }
+
+  /** The pairs of an urlencoded text, values of a repeated name in order. */
+  static Map<String, String[]> parseForm(String text, Charset charset) {
     Map<String, String[]> params = new LinkedHashMap<>();
-    for (String pair : text.split("&")) {
+    for (String pair : text.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
@@ -177,7 +182,29 @@ public final class RequestData {
       values[values.length - 1] = value;
       params.put(key, values);
     }
-    return scrubbedParameters(params);
+    return params;
+  }
+
+  /**
+   * The parameters that came from the body: the container's map less the query string's values,
+   * which it lists first for each name (Servlet 3.0 section 3.1). The query is decoded as UTF-8,
+   * the URI encoding of every current container.
+   */
+  static Map<String, String[]> bodyParameters(
+      Map<String, String[]> all, @Nullable String queryString) {
+    if (queryString == null || queryString.isEmpty()) {
+      return all;
+    }
+    Map<String, String[]> query = parseForm(queryString, StandardCharsets.UTF_8);
+    Map<String, String[]> body = new LinkedHashMap<>();
+    for (Map.Entry<String, String[]> e : all.entrySet()) {
+      String[] fromQuery = query.get(e.getKey());
+      int skip = fromQuery == null ? 0 : Math.min(fromQuery.length, e.getValue().length);
+      if (skip < e.getValue().length) {
+        body.put(e.getKey(), Arrays.copyOfRange(e.getValue(), skip, e.getValue().length));
+      }
+    }
+    return body;
   }
 
   /** Parameters as a map of scrubbed values: one string, or a list when repeated. */

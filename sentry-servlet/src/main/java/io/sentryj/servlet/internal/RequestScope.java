@@ -16,6 +16,7 @@ import io.sentryj.internal.scope.Scopes;
 import io.sentryj.internal.scope.TraceHeaders;
 import io.sentryj.protocol.Request;
 import io.sentryj.protocol.SentryEvent;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -43,37 +44,52 @@ public final class RequestScope {
     "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern"
   };
 
+  /**
+   * The attribute of the application's own copy of sentryj, which the agent's relocated copy leaves
+   * requests to. Joined at run time, so that the agent's relocation does not rewrite it.
+   */
+  static final String UNRELOCATED_ATTRIBUTE =
+      String.join(".", "io", "sentryj", "servlet", "internal", "RequestScope");
+
   private final SentryClient client;
   private final HttpRequestView view;
   private final Scopes scopes;
   private final RequestSnapshot request;
   private final @Nullable BodyRecorder body;
+  private final Breadcrumb serverCrumb;
+  private final CapturedFailures failures = new CapturedFailures();
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean asyncListened = new AtomicBoolean();
   private final long startedMillis = System.currentTimeMillis();
   private volatile boolean crashed;
   private volatile boolean errored;
+  // the response's status once known (the request failed or ended), else 0
+  private volatile int status;
+  // set once finished: the container may recycle the request object from then on
+  private volatile boolean released;
 
   private RequestScope(
       SentryClient client,
       HttpRequestView view,
       Scopes scopes,
       RequestSnapshot request,
-      @Nullable BodyRecorder body) {
+      @Nullable BodyRecorder body,
+      Breadcrumb serverCrumb) {
     this.client = client;
     this.view = view;
     this.scopes = scopes;
     this.request = request;
     this.body = body;
+    this.serverCrumb = serverCrumb;
   }
 
   /**
    * A new isolation scope for the request, filled with its data, or null when the SDK is not
-   * running (the filter then only passes the request on).
+   * running or another copy of sentryj handles the request (the caller then only passes it on).
    */
   public static @Nullable RequestScope start(HttpRequestView view) {
     SentryClient client = SentryRuntime.currentClient();
-    if (client == null) {
+    if (client == null || handledByAnotherCopy(view)) {
       return null;
     }
     SentryOptions options = client.options();
@@ -90,24 +106,46 @@ public final class RequestScope {
         isolation.setUser(User.builder().username(userName).build());
       }
     }
-    isolation.addBreadcrumb(
-        Breadcrumb.builder()
-            .type("http")
-            .category("http.server")
-            .data("method", request.method())
-            .data("url", request.url())
-            .build());
+    Breadcrumb crumb = serverBreadcrumb(request);
+    isolation.addBreadcrumb(crumb);
     RequestScope scope =
-        new RequestScope(client, view, scopes, request, bodyRecorder(view, options));
-    isolation.addEventProcessor(scope::markErrored);
+        new RequestScope(client, view, scopes, request, bodyRecorder(view, options), crumb);
+    isolation.addEventProcessor(scope::process);
     return scope;
   }
 
-  /** Counts the request's session as errored when an error event is captured in its scope. */
-  private SentryEvent markErrored(SentryEvent event, Hint hint) {
+  /** The request's {@code http.server} breadcrumb; {@link #process} adds the status once known. */
+  private static Breadcrumb serverBreadcrumb(RequestSnapshot request) {
+    return Breadcrumb.builder()
+        .type("http")
+        .category("http.server")
+        .data("method", request.method())
+        .data("url", request.url())
+        .build();
+  }
+
+  /** Whether the application's own sentryj runs this request, and this copy is the agent's. */
+  private static boolean handledByAnotherCopy(HttpRequestView view) {
+    return !UNRELOCATED_ATTRIBUTE.equals(ATTRIBUTE)
+        && view.attribute(UNRELOCATED_ATTRIBUTE) != null;
+  }
+
+  /**
+   * For each event captured in the request's scope: counts the session as errored for an error
+   * event, and gives the request's breadcrumb the response status once it is known.
+   */
+  private SentryEvent process(SentryEvent event, Hint hint) {
     SentryLevel level = event.getLevel();
     if (event.hasExceptions() || level == SentryLevel.ERROR || level == SentryLevel.FATAL) {
       errored = true;
+    }
+    int s = status;
+    if (s > 0) {
+      List<Breadcrumb> crumbs = event.getBreadcrumbs();
+      int at = crumbs.indexOf(serverCrumb); // Breadcrumb has identity equality
+      if (at >= 0) {
+        crumbs.set(at, serverCrumb.toBuilder().data("status_code", s).build());
+      }
     }
     return event;
   }
@@ -148,13 +186,23 @@ public final class RequestScope {
   }
 
   /**
-   * Reports an exception that escaped the application's code for this request, as unhandled. Call
-   * it with the request's scope current.
+   * Reports an exception that escaped the application's code for this request, as unhandled, once:
+   * the same failure seen again on another path (the filter, the async listener, an async task), as
+   * itself, a cause or a wrapper, is not captured again. Call it with the request's scope current.
+   *
+   * @param responseStatus the status the container answers with because of it, or 0 when the
+   *     request goes on (an async task failed)
    */
-  public void captureUnhandled(Throwable throwable) {
+  public void captureUnhandled(Throwable throwable, int responseStatus) {
     crashed = true;
+    if (responseStatus > 0) {
+      status = responseStatus;
+    }
     try {
-      beforeCapture();
+      if (!failures.firstTime(throwable)) {
+        return;
+      }
+      beforeCapture(responseStatus > 0);
       client.captureException(throwable, null, MECHANISM, false, SentryLevel.ERROR);
     } catch (RuntimeException e) {
       Diagnostics.error("capturing a request's exception failed", e);
@@ -162,18 +210,33 @@ public final class RequestScope {
   }
 
   /**
+   * Work for another thread ({@code AsyncContext.start}) that runs in the request's scope and
+   * reports what escapes it, whatever then ends the request, before the container sees it.
+   */
+  public Runnable wrap(Runnable task) {
+    return new ScopedTask(this, task);
+  }
+
+  /** The container ended the request by its async timeout: the session counts as errored. */
+  public void timedOut() {
+    errored = true;
+  }
+
+  /**
    * Ends the request once, whichever of the filter or the async listener gets here first; reports a
    * 5xx response nobody explained when {@code capture-server-errors} is on.
    */
-  public void finish(int status) {
+  public void finish(int responseStatus) {
     if (finished.getAndSet(true)) {
       return;
     }
+    status = responseStatus;
     try {
-      if (status >= 500 && !crashed && client.options().captureServerErrors()) {
-        beforeCapture();
+      if (responseStatus >= 500 && !crashed && client.options().captureServerErrors()) {
+        beforeCapture(true);
         client.captureMessage(
-            "HTTP " + status + ": " + request.method() + " " + request.url(), SentryLevel.ERROR);
+            "HTTP " + responseStatus + ": " + request.method() + " " + request.url(),
+            SentryLevel.ERROR);
       }
       SessionAggregator sessions = SentryRuntime.currentSessions();
       if (sessions != null) {
@@ -181,17 +244,33 @@ public final class RequestScope {
       }
     } catch (RuntimeException e) {
       Diagnostics.error("finishing a request failed", e);
+    } finally {
+      released = true;
     }
   }
 
-  private void beforeCapture() {
-    ScopeImpl isolation = scopes.isolation();
-    isolation.setTransaction(transactionName(view, request.method(), isolation.getTransaction()));
-    if (body != null) {
-      Request built = request.get();
-      if (built.getData() == null) {
-        built.setData(RequestBody.read(view, body));
+  /**
+   * Takes the route and the body from the request, which is still in use: once it has ended the
+   * container may recycle the request object, so nothing more is read of it; and the body is read
+   * beyond what the application took only when {@code requestDone}.
+   */
+  private void beforeCapture(boolean requestDone) {
+    if (released) {
+      return; // the event goes with what was taken before
+    }
+    try {
+      ScopeImpl isolation = scopes.isolation();
+      String name = transactionName(view, request.method(), isolation.getTransaction());
+      isolation.setTransaction(name);
+      if (body != null) {
+        Request built = request.get();
+        if (built.getData() == null) {
+          built.setData(RequestBody.read(view, body, requestDone));
+        }
       }
+    } catch (RuntimeException e) {
+      // a request the container already recycled: the event goes with what was taken before
+      Diagnostics.debug("request data not read for the event: %s", e);
     }
   }
 
@@ -225,5 +304,34 @@ public final class RequestScope {
   @Override
   public String toString() {
     return "RequestScope{" + request + '}';
+  }
+
+  /** A task of the request's async cycle, run in its scope; what escapes it is reported. */
+  private static final class ScopedTask implements Runnable {
+    private final RequestScope scope;
+    private final Runnable task;
+
+    ScopedTask(RequestScope scope, Runnable task) {
+      this.scope = scope;
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      ScopeStorage.Token token = scope.enter();
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        scope.captureUnhandled(e, 0);
+        throw e;
+      } finally {
+        token.close();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "ScopedTask{" + task + '}';
+    }
   }
 }

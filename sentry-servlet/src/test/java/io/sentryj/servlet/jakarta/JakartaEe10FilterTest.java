@@ -22,18 +22,7 @@ class JakartaEe10FilterTest extends AbstractFilterTest {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addServletContainerInitializer(new SentryServletContainerInitializer());
-    for (String path :
-        new String[] {
-          "/fail/*",
-          "/echo",
-          "/form",
-          "/orders/*",
-          "/status",
-          "/message",
-          "/async",
-          "/redispatch",
-          "/forward"
-        }) {
+    for (String path : APP_PATHS) {
       ServletHolder holder = new ServletHolder(TestApp.class);
       holder.setAsyncSupported(true);
       context.addServlet(holder, path);

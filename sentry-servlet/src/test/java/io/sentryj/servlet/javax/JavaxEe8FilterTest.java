@@ -21,18 +21,7 @@ class JavaxEe8FilterTest extends AbstractFilterTest {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServletContainerInitializer(new SentryServletContainerInitializer());
-    for (String path :
-        new String[] {
-          "/fail/*",
-          "/echo",
-          "/form",
-          "/orders/*",
-          "/status",
-          "/message",
-          "/async",
-          "/redispatch",
-          "/forward"
-        }) {
+    for (String path : APP_PATHS) {
       ServletHolder holder = new ServletHolder(TestApp.class);
       holder.setAsyncSupported(true);
       context.addServlet(holder, path);

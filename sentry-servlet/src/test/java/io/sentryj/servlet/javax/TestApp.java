@@ -15,12 +15,17 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The application under test; a copy of the jakarta one. Requests name themselves with {@code
- * X-Id}: the id becomes a tag and a breadcrumb of the request's scope.
+ * The application under test, in Jetty's servlet contexts and in the web application that {@code
+ * WebappFiles} deploys to Tomcat and Jetty; its jakarta twin is generated from this source.
+ * Requests name themselves with {@code X-Id}: the id becomes a tag and a breadcrumb of the
+ * request's scope.
  */
 public class TestApp extends HttpServlet {
   /** Requests with {@code X-Together} wait here until that many have arrived. */
   public static volatile CountDownLatch together = new CountDownLatch(0);
+
+  /** How long an async request may wait before the container ends it. */
+  static final long ASYNC_TIMEOUT_MILLIS = 500;
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp)
@@ -40,44 +45,56 @@ public class TestApp extends HttpServlet {
     }
     String path = req.getServletPath();
     switch (path) {
-      case "/fail":
-        throw new IllegalStateException("boom " + id);
-      case "/echo":
-        echo(req, resp);
-        return;
-      case "/form":
-        String name = req.getParameter("name");
-        throw new IllegalArgumentException("bad form from " + name);
-      case "/orders":
+      case "/fail" -> throw new IllegalStateException("boom " + id);
+      case "/echo" -> echo(req, resp);
+      case "/form" ->
+          throw new IllegalArgumentException("bad form from " + req.getParameter("name"));
+      case "/orders" -> {
         req.setAttribute(
             "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern", "/orders/{id}");
         throw new IllegalStateException("no such order " + req.getPathInfo());
-      case "/status":
-        resp.setStatus(502);
-        return;
-      case "/message":
+      }
+      case "/status" -> resp.setStatus(502);
+      case "/message" -> {
         Sentry.captureMessage("hello from " + id);
         resp.setStatus(204);
-        return;
-      case "/async":
-        AsyncContext async = req.startAsync();
-        async.start(
-            () -> {
-              Sentry.addBreadcrumb("async-" + id + "-on-" + Thread.currentThread().getName());
-              Sentry.captureException(new IllegalStateException("async " + id));
-              ((HttpServletResponse) async.getResponse()).setStatus(202);
-              async.complete();
-            });
-        return;
-      case "/redispatch":
-        req.startAsync().dispatch("/fail/" + id);
-        return;
-      case "/forward":
-        req.getRequestDispatcher("/fail/" + id).forward(req, resp);
-        return;
-      default:
-        resp.setStatus(404);
+      }
+      case "/async" -> captureInTask(req, id);
+      case "/async-fail" -> failInTask(req, id, "complete".equals(req.getParameter("mode")));
+      case "/async-timeout" -> req.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS); // never completed
+      case "/redispatch" -> req.startAsync().dispatch("/fail/" + id);
+      case "/forward" -> req.getRequestDispatcher("/fail/" + id).forward(req, resp);
+      default -> resp.setStatus(404);
     }
+  }
+
+  /** Work given to {@code AsyncContext.start} that reports an exception and completes. */
+  private static void captureInTask(HttpServletRequest req, String id) {
+    AsyncContext async = req.startAsync();
+    async.start(
+        () -> {
+          Sentry.addBreadcrumb("async-" + id + "-on-" + Thread.currentThread().getName());
+          Sentry.captureException(new IllegalStateException("async " + id));
+          ((HttpServletResponse) async.getResponse()).setStatus(202);
+          async.complete();
+        });
+  }
+
+  /**
+   * Work given to {@code AsyncContext.start} that fails: after completing the request, or leaving
+   * it to the container's async timeout.
+   */
+  private static void failInTask(HttpServletRequest req, String id, boolean complete) {
+    AsyncContext async = req.startAsync();
+    async.setTimeout(ASYNC_TIMEOUT_MILLIS);
+    async.start(
+        () -> {
+          Sentry.addBreadcrumb("task-" + id);
+          if (complete) {
+            async.complete();
+          }
+          throw new IllegalStateException("task failed " + id);
+        });
   }
 
   private static void echo(HttpServletRequest req, HttpServletResponse resp) throws IOException {

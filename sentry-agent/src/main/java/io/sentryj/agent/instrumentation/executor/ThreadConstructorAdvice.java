@@ -2,20 +2,18 @@ package io.sentryj.agent.instrumentation.executor;
 
 import io.sentryj.agent.bootstrap.SentryBridge;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * Inlined into the constructors of {@code Thread} and {@code VirtualThread} that take a {@code
- * Runnable}: the new thread's target carries the constructing thread's scopes. Constructors that
- * delegate to one another wrap once: a carried task is recognised.
+ * Inlined at the end of the constructors of {@code Thread} and {@code VirtualThread} that take a
+ * {@code Runnable}: the agent notes the constructing thread's scopes for the new thread, which
+ * {@link ThreadRunAdvice} makes current when it runs. The target is left as it is, so that no frame
+ * of the agent's appears in the thread's stack.
  */
 final class ThreadConstructorAdvice {
   private ThreadConstructorAdvice() {}
 
-  @Advice.OnMethodEnter(suppress = Throwable.class)
-  @SuppressWarnings({"UnusedVariable", "ParameterAssignment"})
-  static void enter(
-      @Advice.AllArguments(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object[] arguments) {
-    arguments = SentryBridge.carryRunnables(arguments);
+  @Advice.OnMethodExit(suppress = Throwable.class)
+  static void exit(@Advice.This Object thread, @Advice.AllArguments Object[] arguments) {
+    SentryBridge.threadCreated(thread, arguments);
   }
 }

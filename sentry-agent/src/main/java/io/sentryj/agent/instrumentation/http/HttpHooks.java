@@ -1,6 +1,7 @@
 package io.sentryj.agent.instrumentation.http;
 
 import io.sentryj.agent.bootstrap.HttpBridge;
+import io.sentryj.agent.instrumentation.WeakIdentityMap;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import org.jspecify.annotations.Nullable;

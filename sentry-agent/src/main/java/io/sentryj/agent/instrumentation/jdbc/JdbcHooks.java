@@ -3,7 +3,7 @@ package io.sentryj.agent.instrumentation.jdbc;
 import io.sentryj.Breadcrumb;
 import io.sentryj.SentryLevel;
 import io.sentryj.agent.bootstrap.JdbcBridge;
-import io.sentryj.agent.instrumentation.http.WeakIdentityMap;
+import io.sentryj.agent.instrumentation.WeakIdentityMap;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.pipeline.SentryClient;
 import java.sql.Connection;

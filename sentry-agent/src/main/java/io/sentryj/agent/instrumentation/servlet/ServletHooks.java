@@ -1,31 +1,51 @@
 package io.sentryj.agent.instrumentation.servlet;
 
 import io.sentryj.agent.bootstrap.ServletBridge;
-import io.sentryj.internal.scope.ScopeStorage;
-import io.sentryj.servlet.internal.RequestScope;
+import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.servlet.internal.RequestEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agent's side of the {@link ServletBridge}: does for each request what the servlet module's
- * filter does, with the same {@link RequestScope}, over requests read by reflection.
+ * The agent's side of the {@link ServletBridge}: hands each request to the servlet module's own
+ * typed {@code ServletEntry} of the request's servlet API, the code {@code SentryFilter} runs,
+ * loaded beside that API (see {@link TypedServletCode}). Any advice with a request and a response
+ * in hand ({@code HttpServlet.service}, a filter chain) enters through the same bridge: the first
+ * entry of a request starts its scope, entries inside it only make it current.
  *
- * <p>The first {@code service} call of a request starts its scope and keeps it in a request
- * attribute; calls inside it (forwards, includes, error pages, a servlet calling another) find the
- * attribute and only make the scope current. A request the application's own {@code SentryFilter}
- * handles already is left to it.
+ * <p>The requests are passed on as they came (the advice does not replace them); a request the
+ * application's own {@code SentryFilter} handles is left to it.
  */
 public final class ServletHooks implements ServletBridge.Hooks {
-  /**
-   * The attribute the application's own (not relocated) filter keeps its scope in. Built at run
-   * time: the jar's relocation rewrites string constants that look like the SDK's class names.
-   */
-  static final String APPLICATION_FILTER_ATTRIBUTE =
-      String.join(".", "io", "sentryj", "servlet", "internal", "RequestScope");
+  private static final String[] REQUEST_INTERFACES = {
+    "javax.servlet.http.HttpServletRequest", "jakarta.servlet.http.HttpServletRequest"
+  };
 
-  private final boolean applicationFilterDistinct =
-      !APPLICATION_FILTER_ATTRIBUTE.equals(RequestScope.ATTRIBUTE);
+  // one object stands for "not a request of a servlet API the typed code runs on"
+  private static final RequestEntry NONE = (request, response) -> null;
 
-  private ServletHooks() {}
+  private static final ClassValue<RequestEntry> BY_API =
+      new ClassValue<RequestEntry>() {
+        @Override
+        protected RequestEntry computeValue(Class<?> requestInterface) {
+          try {
+            return TypedServletCode.entryFor(requestInterface);
+          } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Diagnostics.debug("servlet API of %s left alone: %s", requestInterface, e);
+            return NONE;
+          }
+        }
+      };
+
+  private static final ClassValue<RequestEntry> BY_REQUEST_CLASS =
+      new ClassValue<RequestEntry>() {
+        @Override
+        protected RequestEntry computeValue(Class<?> requestClass) {
+          Class<?> api = requestInterface(requestClass);
+          return api == null ? NONE : BY_API.get(api);
+        }
+      };
+
+  ServletHooks() {}
 
   /** Connects the bridge the servlet advice calls. */
   public static void install() {
@@ -34,78 +54,44 @@ public final class ServletHooks implements ServletBridge.Hooks {
 
   @Override
   public @Nullable Object enter(Object request, Object response) {
-    ServletApi api = ServletApi.of(request, response);
-    if (api == null) {
-      return null;
-    }
-    Object existing = api.attribute(request, RequestScope.ATTRIBUTE);
-    if (existing instanceof RequestScope) {
-      // inside the request already; only an async dispatch has no outer call to end it
-      RequestScope scope = (RequestScope) existing;
-      boolean ends = api.isAsyncDispatch(request);
-      return new Entered(api, request, response, scope, ends);
-    }
-    if (applicationFilterDistinct && api.attribute(request, APPLICATION_FILTER_ATTRIBUTE) != null) {
-      return null;
-    }
-    RequestScope scope = RequestScope.start(new ReflectiveRequestView(api, request));
-    if (scope == null) {
-      return null;
-    }
-    api.setAttribute(request, RequestScope.ATTRIBUTE, scope);
-    return new Entered(api, request, response, scope, true);
+    return BY_REQUEST_CLASS.get(request.getClass()).enter(request, response);
   }
 
   @Override
   public void exit(Object entered, @Nullable Throwable thrown) {
-    Entered e = (Entered) entered;
-    try {
-      if (e.ends) {
-        if (thrown != null) {
-          e.scope.captureUnhandled(thrown);
-        }
-        end(e, thrown != null);
-      }
-    } finally {
-      e.token.close();
-    }
+    ((RequestEntry.Entered) entered).exit(thrown);
   }
 
-  private static void end(Entered e, boolean failed) {
-    if (e.api.isAsyncStarted(e.request)) {
-      // the async listener ends it; it may be on its way already, which finish() tolerates
-      AsyncEnd.attach(e.api, e.request, e.response, e.scope);
-    } else {
-      e.scope.finish(failed ? 500 : e.api.status(e.response));
+  /** The {@code HttpServletRequest} interface a request class implements, or null. */
+  private static @Nullable Class<?> requestInterface(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> each : c.getInterfaces()) {
+        Class<?> found = matchingInterface(each);
+        if (found != null) {
+          return found;
+        }
+      }
     }
+    return null;
+  }
+
+  private static @Nullable Class<?> matchingInterface(Class<?> type) {
+    for (String name : REQUEST_INTERFACES) {
+      if (type.getName().equals(name)) {
+        return type;
+      }
+    }
+    for (Class<?> parent : type.getInterfaces()) {
+      Class<?> found = matchingInterface(parent);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   @Override
   public String toString() {
     return "ServletHooks";
-  }
-
-  /** One {@code service} call in a request's scope. */
-  private static final class Entered {
-    final ServletApi api;
-    final Object request;
-    final Object response;
-    final RequestScope scope;
-    final boolean ends;
-    final ScopeStorage.Token token;
-
-    Entered(ServletApi api, Object request, Object response, RequestScope scope, boolean ends) {
-      this.api = api;
-      this.request = request;
-      this.response = response;
-      this.scope = scope;
-      this.ends = ends;
-      this.token = scope.enter();
-    }
-
-    @Override
-    public String toString() {
-      return "Entered{" + scope + ", ends=" + ends + '}';
-    }
   }
 }

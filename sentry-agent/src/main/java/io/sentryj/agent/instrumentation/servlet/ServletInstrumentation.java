@@ -13,9 +13,10 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * {@code servlet}: requests served by an {@code HttpServlet} of {@code javax.servlet} or {@code
- * jakarta.servlet} run in the servlet module's request scope (request data, route, trace, a
- * breadcrumb), exceptions that escape the servlet are captured ({@code auto.http.servlet}, {@code
- * handled: false}), and 5xx responses too with {@code capture-server-errors}.
+ * jakarta.servlet} run through the servlet module's own typed code, the filter's (request scope,
+ * request data, route, trace, a breadcrumb with the response status), exceptions that escape the
+ * servlet are captured once ({@code auto.http.servlet}, {@code handled: false}), and 5xx responses
+ * too with {@code capture-server-errors}.
  *
  * <p>The hook is {@code HttpServlet.service(ServletRequest, ServletResponse)}, which containers
  * call for every request: two classes matched by name, so start-up matches nothing else. Filters

@@ -50,40 +50,32 @@ public final class JavaxApp extends HttpServlet {
       throws IOException, ServletException {
     String id = String.valueOf(req.getParameter("id"));
     switch (req.getServletPath()) {
-      case "/orders":
-        throw new IllegalStateException("no order " + req.getPathInfo().substring(1));
-      case "/fail":
-        throw new IllegalStateException("boom " + id);
-      case "/forward":
-        req.getRequestDispatcher("/fail/x?id=forwarded-" + id).forward(req, resp);
-        return;
-      case "/redispatch":
-        req.startAsync().dispatch("/fail/x?id=dispatched-" + id);
-        return;
-      case "/async":
+      case "/orders" ->
+          throw new IllegalStateException("no order " + req.getPathInfo().substring(1));
+      case "/fail" -> throw new IllegalStateException("boom " + id);
+      case "/forward" -> req.getRequestDispatcher("/fail/x?id=forwarded-" + id).forward(req, resp);
+      case "/redispatch" -> req.startAsync().dispatch("/fail/x?id=dispatched-" + id);
+      case "/async" -> {
         AsyncContext async = req.startAsync();
         async.start(
             () -> {
               ((HttpServletResponse) async.getResponse()).setStatus(504);
               async.complete();
             });
-        return;
-      case "/status":
-        resp.setStatus(503);
-        return;
-      case "/pool":
+      }
+      case "/status" -> resp.setStatus(503);
+      case "/pool" -> {
         Workers.failOnPool(id);
         resp.setStatus(202);
-        return;
-      case "/virtual":
+      }
+      case "/virtual" -> {
         try {
           resp.setStatus(Workers.failOnVirtualThread(id) ? 202 : 204);
         } catch (ReflectiveOperationException e) {
           throw new ServletException(e);
         }
-        return;
-      default:
-        resp.setStatus(204);
+      }
+      default -> resp.setStatus(204);
     }
   }
 }
