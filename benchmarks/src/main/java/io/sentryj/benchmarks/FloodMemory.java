@@ -1,8 +1,10 @@
 package io.sentryj.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -14,16 +16,21 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The heap a flood of big events costs, sentryj beside the official SDK: eight threads capture
  * exceptions with 200 KB messages (each its own string) for a while against a Sentry that refuses
- * connections, each SDK in a JVM of its own with {@code -Xmx256m}; the heap in use after each
- * garbage collection is sampled, and any {@link OutOfMemoryError} counted (in the SDK's threads or
- * in the application's calls).
+ * connections, each SDK in a JVM of its own with {@code -Xmx256m}; the heap in use at the end of a
+ * full collection, one every 250 ms, is read from the collector's report, and any {@link
+ * OutOfMemoryError} counted (in the SDK's threads or in the application's calls).
  *
  * <pre>
  * ./mvnw -B -q -pl sentry-core,benchmarks -am package -DskipTests
@@ -45,12 +52,13 @@ public final class FloodMemory {
     int heapMb = args.length > 1 ? Integer.parseInt(args[1]) : 256;
     System.out.printf(
         Locale.ROOT,
-        "%-10s %8s %10s %12s %16s %8s%n",
+        "%-10s %8s %10s %12s %14s %14s %8s%n",
         "sdk",
         "heap",
         "captures",
         "per second",
-        "max heap after GC",
+        "before flood",
+        "max in flood",
         "OOMs");
     for (String sdk : new String[] {"official", "sentryj"}) {
       System.out.println(run(sdk, seconds, heapMb));
@@ -84,9 +92,17 @@ public final class FloodMemory {
       }
     }
     p.waitFor();
-    String[] r = result.isEmpty() ? new String[] {"-", "-", "-"} : result.split(" ");
+    String[] r = result.isEmpty() ? new String[] {"-", "-", "-", "-"} : result.split(" ");
     return String.format(
-        Locale.ROOT, "%-10s %6dMB %10s %12s %16s %8d", sdk, heapMb, r[0], r[1], r[2], ooms);
+        Locale.ROOT,
+        "%-10s %6dMB %10s %12s %14s %14s %8d",
+        sdk,
+        heapMb,
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        ooms);
   }
 
   private static int freePort() throws IOException {
@@ -100,6 +116,13 @@ public final class FloodMemory {
         (t, e) -> System.out.println("UNCAUGHT " + t.getName() + " " + e));
     Path outbox = Files.createTempDirectory("flood-memory");
     Live live = start(sdk, dsn, outbox);
+    AtomicLong maxAfterGc = watchFullCollections();
+    live.capture(new IllegalStateException("before the flood"));
+    System.gc(); // what the JVM, the application and the SDK hold before the flood
+    for (int i = 0; i < 100 && maxAfterGc.get() == 0; i++) {
+      Thread.sleep(10); // the collector's report comes on a thread of its own
+    }
+    long before = maxAfterGc.getAndSet(0);
     AtomicLong captured = new AtomicLong();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<Thread> threads = new ArrayList<>();
@@ -108,10 +131,9 @@ public final class FloodMemory {
       threads.add(t);
       t.start();
     }
-    long maxAfterGc = 0;
     while (System.nanoTime() < end) {
-      maxAfterGc = Math.max(maxAfterGc, heapAfterLastGc());
-      Thread.sleep(20); // the sampling interval
+      System.gc(); // a full collection every 250 ms, whose report says what is still reachable
+      Thread.sleep(250);
     }
     for (Thread t : threads) {
       t.join();
@@ -119,10 +141,11 @@ public final class FloodMemory {
     live.close();
     System.out.printf(
         Locale.ROOT,
-        "RESULT %d %d %.1fMB%n",
+        "RESULT %d %d %.1fMB %.1fMB%n",
         captured.get(),
         captured.get() / seconds,
-        maxAfterGc / (1024.0 * 1024.0));
+        before / (1024.0 * 1024.0),
+        maxAfterGc.get() / (1024.0 * 1024.0));
     System.out.flush();
     Runtime.getRuntime().halt(0); // the official SDK's threads may still write its cache
   }
@@ -142,15 +165,44 @@ public final class FloodMemory {
     }
   }
 
-  private static long heapAfterLastGc() {
-    long used = 0;
+  /**
+   * Counts, from the collector's own report, the heap in use at the end of each full collection:
+   * what is still reachable, the queue included; not the garbage that young collections leave in
+   * the old generation, nor what the application allocates while it is read.
+   */
+  private static AtomicLong watchFullCollections() {
+    AtomicLong max = new AtomicLong();
+    Set<String> heapPools = new HashSet<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage after = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && after != null) {
-        used += after.getUsed();
+      if (pool.getType() == MemoryType.HEAP) {
+        heapPools.add(pool.getName());
       }
     }
-    return used;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    n.getType())) {
+                  return;
+                }
+                GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                if (info.getGcAction().contains("major")) {
+                  long used = 0;
+                  for (Map.Entry<String, MemoryUsage> pool :
+                      info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(pool.getKey())) {
+                      used += pool.getValue().getUsed(); // not the class metadata and code
+                    }
+                  }
+                  max.accumulateAndGet(used, Math::max);
+                }
+              },
+              null,
+              null);
+    }
+    return max;
   }
 
   private static Live start(String sdk, String dsn, Path outbox) {

@@ -1,22 +1,29 @@
 package io.sentryj.internal.transport;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.sentryj.DataCategory;
 import io.sentryj.Sentry;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Run in a forked JVM by {@link MemoryBoundTest}: {@code <dsn> <outbox|-> <threads> <seconds>
  * <message KB>}. Threads capture exceptions with big, distinct messages as fast as they can, while
- * the heap after each garbage collection is sampled; then it closes the SDK and prints {@code
- * RESULT captured=<n> dropped=<n> failures=<n> heapAfterGc=<bytes> queueBytes=<bytes>}, and {@code
- * UNCAUGHT <thread> <throwable>} for anything that ended a thread.
+ * the heap at the end of a full collection, one every 250 ms, is read; then it closes the SDK and
+ * prints {@code RESULT captured=<n> dropped=<n> failures=<n> heapAfterGc=<bytes>
+ * queueBytes=<bytes>}, and {@code UNCAUGHT <thread> <throwable>} for anything that ended a thread.
  */
 public final class FloodApp {
   private FloodApp() {}
@@ -58,10 +65,10 @@ public final class FloodApp {
       running.add(t);
       t.start();
     }
-    long heapAfterGc = 0;
+    AtomicLong heapAfterGc = watchFullCollections();
     while (System.nanoTime() < end) {
-      heapAfterGc = Math.max(heapAfterGc, heapAfterLastGc());
-      Thread.sleep(20); // the sampling interval, nothing waits on it
+      System.gc(); // a full collection every 250 ms, whose report says what is still reachable
+      Thread.sleep(250);
     }
     for (Thread t : running) {
       t.join();
@@ -79,7 +86,7 @@ public final class FloodApp {
             + " failures="
             + failures.get()
             + " heapAfterGc="
-            + heapAfterGc
+            + heapAfterGc.get()
             + " queueBytes="
             + TransportConfig.heapBounded(16L * 1024 * 1024));
   }
@@ -106,15 +113,43 @@ public final class FloodApp {
     }
   }
 
-  /** The heap in use right after the last collection of each heap pool. */
-  private static long heapAfterLastGc() {
-    long used = 0;
+  /**
+   * Counts, from the collector's own report, the heap in use at the end of each full collection:
+   * what is still reachable, the queue included; not the garbage that young collections leave in
+   * the old generation, nor what the application allocates while it is read.
+   */
+  private static AtomicLong watchFullCollections() {
+    AtomicLong max = new AtomicLong();
+    Set<String> heapPools = new HashSet<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage after = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && after != null) {
-        used += after.getUsed();
+      if (pool.getType() == MemoryType.HEAP) {
+        heapPools.add(pool.getName());
       }
     }
-    return used;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    n.getType())) {
+                  return;
+                }
+                GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                if (info.getGcAction().contains("major")) {
+                  long used = 0;
+                  for (Map.Entry<String, MemoryUsage> pool :
+                      info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(pool.getKey())) {
+                      used += pool.getValue().getUsed(); // not the class metadata and code
+                    }
+                  }
+                  max.accumulateAndGet(used, Math::max);
+                }
+              },
+              null,
+              null);
+    }
+    return max;
   }
 }
