@@ -10,6 +10,7 @@ import io.sentryj.SentryId;
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.event.EventSizes;
 import io.sentryj.internal.scope.PropagationContext;
 import io.sentryj.internal.scope.Scopes;
 import io.sentryj.internal.scrub.EventScrubber;
@@ -129,7 +130,12 @@ public final class EventPipeline {
 
   private Envelope envelope(SentryEvent event, Capture capture) {
     List<EnvelopeItem> items = new ArrayList<>(1 + capture.attachments.size());
-    items.add(EnvelopeItem.ofEvent(event, () -> parts.serialize(event, MAX_EVENT_BYTES)));
+    // what the event holds counts against the transport's byte bound until it is serialized
+    items.add(
+        EnvelopeItem.ofEvent(
+            event,
+            () -> parts.serialize(event, MAX_EVENT_BYTES),
+            () -> EventSizes.approximateBytes(event)));
     for (Attachment attachment : capture.attachments) {
       EnvelopeItem item = attachmentItem(attachment);
       if (item != null) {

@@ -3,6 +3,7 @@ package io.sentryj.internal.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentryj.Breadcrumb;
+import io.sentryj.EnvelopeItem;
 import io.sentryj.SentryOptions;
 import io.sentryj.protocol.SentryEvent;
 import java.util.ArrayList;
@@ -39,6 +40,26 @@ class EventSizesTest {
   @Test
   void theEstimateOfAnEmptyEventIsSmall() {
     assertThat(EventSizes.approximateBytes(new SentryEvent())).isBetween(100L, 2000L);
+  }
+
+  @Test
+  void anItemCountsItsEventUntilItsPayloadIsMadeAndNeverThrows() {
+    SentryEvent big = new SentryEvent();
+    EVENTS.attachException(big, new IllegalStateException("x".repeat(200_000)), "generic", true);
+    SentryEvent snapshot = EventSnapshot.of(big);
+    EnvelopeItem lazy = EnvelopeItem.ofEvent(snapshot, () -> new byte[100]);
+    assertThat(lazy.retainedBytes()).isGreaterThan(2L * 200_000);
+    EnvelopeItem made =
+        EnvelopeItem.of("event", Collections.<String, Object>emptyMap(), new byte[5000]);
+    assertThat(made.retainedBytes()).isBetween(5000L, 6000L);
+    EnvelopeItem failing =
+        EnvelopeItem.ofEvent(
+            snapshot,
+            () -> new byte[0],
+            () -> {
+              throw new IllegalStateException("a map changed while read");
+            });
+    assertThat(failing.retainedBytes()).as("a guess, never a throw").isPositive();
   }
 
   private static StackTraceElement[] frames(int n) {
