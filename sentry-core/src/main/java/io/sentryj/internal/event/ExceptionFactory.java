@@ -84,11 +84,14 @@ public final class ExceptionFactory {
     int[] parents = new int[n];
     String[] sources = new String[n];
     int chainLength = 0;
+    long heldChars = 0;
     for (int id = 0; id < n; id++) {
       Node node = byId[id];
       Throwable t = node.throwable;
       types[id] = t.getClass();
-      messages[id] = cut(message(t, types[id].getName()));
+      String message = message(t, types[id].getName());
+      heldChars += message == null ? 0 : message.length();
+      messages[id] = cut(message);
       stacks[id] = stackTrace(t);
       parents[id] = node.parent == null ? -1 : node.parent.id;
       sources[id] = node.source;
@@ -102,7 +105,7 @@ public final class ExceptionFactory {
         chain[c++] = byId[id].throwable;
       }
     }
-    return new ThrowableSnapshot(types, messages, stacks, parents, sources, chain);
+    return new ThrowableSnapshot(types, messages, stacks, parents, sources, chain, heldChars);
   }
 
   private static @Nullable String cut(@Nullable String message) {

@@ -34,6 +34,7 @@ public final class ThrowableSnapshot {
   private final int[] parents;
   private final @Nullable String[] sources;
   private final Throwable[] causeChain;
+  private final long heldChars;
 
   ThrowableSnapshot(
       Class<?>[] types,
@@ -41,13 +42,15 @@ public final class ThrowableSnapshot {
       StackTraceElement[] @Nullable [] stacks,
       int[] parents,
       @Nullable String[] sources,
-      Throwable[] causeChain) {
+      Throwable[] causeChain,
+      long heldChars) {
     this.types = types;
     this.messages = messages;
     this.stacks = stacks;
     this.parents = parents;
     this.sources = sources;
     this.causeChain = causeChain;
+    this.heldChars = heldChars;
   }
 
   /** How many exceptions the snapshot holds, at least 1. */
@@ -107,15 +110,18 @@ public final class ThrowableSnapshot {
     }
     return rewritten == null
         ? this
-        : new ThrowableSnapshot(types, rewritten, stacks, parents, sources, causeChain);
+        : new ThrowableSnapshot(types, rewritten, stacks, parents, sources, causeChain, heldChars);
   }
 
   /**
    * About how many bytes of memory the snapshot keeps alive: its arrays, messages and stack trace
-   * elements (the names in them are the JVM's shared strings). Computed, not measured.
+   * elements (the names in them are the JVM's shared strings), and the messages of the throwables
+   * themselves at their full length as read at capture, since the event keeps the captured
+   * throwable (for hints and deduplication) until it is sent. Computed, not measured.
    */
   public long approximateBytes() {
     long bytes = OBJECT_BYTES + 6L * (OBJECT_BYTES + (long) types.length * REFERENCE_BYTES);
+    bytes += 2 * heldChars;
     for (int i = 0; i < types.length; i++) {
       String m = messages[i];
       if (m != null) {
