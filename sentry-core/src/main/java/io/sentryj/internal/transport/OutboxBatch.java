@@ -18,11 +18,11 @@ import java.util.Set;
  *
  * <p>Why: creating a file costs about a millisecond on a busy disk, so one file per envelope falls
  * behind a burst of captures, and what is not on disk yet is lost to a {@code kill -9}. The worker
- * writes the envelopes that are waiting as one batch, then, when it has nothing else to do, splits
- * the batch into one file per envelope (what the rest of delivery and the CLI read) and deletes it.
- * No envelope of a batch is sent before the batch file is gone, so a batch that a crash left behind
- * holds only envelopes never sent: the next start splits it again, skipping the files that exist
- * already.
+ * writes the envelopes that are waiting as one batch and sends each from it; once Sentry accepted
+ * one (or it was dropped) its index is appended to the batch's acks file ({@link #ACKS_SUFFIX}),
+ * and when all are done both files go. Close splits what is left of its batches into one file per
+ * envelope; a batch that a crash left behind is split by the next start, without the envelopes
+ * acknowledged and skipping the files that exist already.
  *
  * <p>The files of a batch are named after it: the batch {@code <time>-<n>-<random>} holds the
  * envelopes {@code <time>-<n + i>-<random>}, for i from 0.

@@ -308,6 +308,29 @@ final class OutboxFiles {
   }
 
   /**
+   * Splits this outbox's own batches into files for their envelopes not acknowledged, as the next
+   * start would: at close, so that what stays behind is one envelope per file, which the {@code
+   * inspect} command, an upload of an {@code outbox-only} directory or an older version reads. A
+   * crash during it leaves batch and files, which the next start reconciles.
+   */
+  void splitOwnBatches() {
+    List<String> names = sortedNames();
+    Set<String> bases = new HashSet<>();
+    for (String name : names) {
+      Matcher m = NAME.matcher(name);
+      if (m.matches() && m.group(3).equals(SUFFIX)) {
+        bases.add(m.group(1));
+      }
+    }
+    for (String name : names) {
+      Matcher m = NAME.matcher(name);
+      if (m.matches() && m.group(2).equals(owner) && m.group(3).equals(OutboxBatch.SUFFIX)) {
+        split(dir.resolve(name), bases, names);
+      }
+    }
+  }
+
+  /**
    * Splits an adopted batch into files for its envelopes not acknowledged, skipping those that
    * exist under any name, then deletes it and every acks file of it.
    */

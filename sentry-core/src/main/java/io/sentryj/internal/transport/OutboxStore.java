@@ -286,10 +286,15 @@ final class OutboxStore {
     return size;
   }
 
-  /** Releases the outbox for the next start (and removes its directory if it is empty). */
+  /**
+   * Releases the outbox for the next start, its batches split into one file per envelope left (and
+   * removes its directory if it is empty).
+   */
   void close() {
     OutboxFiles f = files;
     if (f != null) {
+      f.splitOwnBatches();
+      batches.clear();
       f.close();
     }
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index of what waits: write-ahead, batches split before they are sent, bounds, memory. */
+/** The index of what waits: write-ahead, batches acknowledged one by one, bounds, memory. */
 class OutboxStoreTest {
   private final DiscardRecorder recorder = new DiscardRecorder(null);
   private final MemoryBudget memory = new MemoryBudget(1000, 16L * 1024 * 1024);
@@ -79,6 +79,26 @@ class OutboxStoreTest {
           .as("batch and acks gone")
           .isEmpty();
     }
+  }
+
+  @Test
+  void closeLeavesOneFilePerEnvelopeNotDoneWithAndNoBatch() throws Exception {
+    open(100);
+    List<StoredEnvelope> batch = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      batch.add(serialized(false));
+    }
+    store.putAll(batch);
+    store.remove(batch.get(1)); // delivered: acknowledged in the batch
+    store.close();
+    store = null;
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("the three not delivered, as envelope files")
+          .hasSize(3)
+          .allMatch(n -> n.endsWith(OutboxFiles.SUFFIX));
+    }
+    assertThat(TransportFixtures.storedEnvelopes(dir)).isEqualTo(3);
   }
 
   @Test
