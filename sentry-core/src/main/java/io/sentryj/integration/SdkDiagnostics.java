@@ -33,4 +33,9 @@ public final class SdkDiagnostics {
   public static void error(String message, @Nullable Throwable cause) {
     Diagnostics.error(message, cause);
   }
+
+  /** The class and message of a throwable, safe against a throwing {@code getMessage()}. */
+  public static String describe(Throwable t) {
+    return Diagnostics.describe(t);
+  }
 }

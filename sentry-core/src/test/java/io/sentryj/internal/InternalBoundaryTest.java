@@ -118,8 +118,8 @@ class InternalBoundaryTest {
   }
 
   /**
-   * The source with comments and string, character and text-block literals blanked out, line
-   * breaks kept, so that only code is matched and line numbers stay right.
+   * The source with comments and string, character and text-block literals blanked out, line breaks
+   * kept, so that only code is matched and line numbers stay right.
    */
   static String codeOnly(String s) {
     StringBuilder out = new StringBuilder(s.length());
