@@ -5,6 +5,7 @@ import io.sentryj.internal.envelope.EnvelopeParser;
 import io.sentryj.internal.envelope.EnvelopeWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * EnvelopeCodec as the bytes of Sentry's envelope format (protocol section 2), for a custom {@link
@@ -43,5 +44,15 @@ public final class EnvelopeCodec {
    */
   public static Envelope parse(byte[] bytes) throws IOException {
     return EnvelopeParser.parse(bytes).envelope();
+  }
+
+  /**
+   * The {@code sent_at} header of an envelope's bytes, or null: written only when an envelope is
+   * sent (protocol rule 4), so an envelope the outbox stored carries none.
+   *
+   * @throws IOException if the bytes are not a well-formed envelope
+   */
+  public static @Nullable String sentAt(byte[] bytes) throws IOException {
+    return EnvelopeParser.parse(bytes).sentAt();
   }
 }
