@@ -15,6 +15,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.logging.JulApp;
+import io.sentryj.agent.it.apps.logging.JulSubclassApp;
 import io.sentryj.agent.it.apps.logging.Log4j2App;
 import io.sentryj.agent.it.apps.logging.LogbackApp;
 import java.nio.file.Path;
@@ -91,6 +92,22 @@ class AgentLoggingIT {
 
     assertThat(status).as(stderr(work)).isZero();
     assertErrorsCaptured("auto.log.jul", "{0}", "payment 42 failed");
+  }
+
+  @Test
+  void aJulLoggerSubclassIsCapturedOnceWhetherItsLogOverrideCallsLoggersOrNot() throws Exception {
+    int status = run(jdks().get(0), JulSubclassApp.class, List.of());
+
+    assertThat(status).as(stderr(work)).isZero();
+    List<JsonObject> events = events(2);
+    assertThat(events)
+        .extracting(e -> e.get("logger").getAsString() + " " + message(e))
+        .containsExactlyInAnyOrder(
+            "shop.own payment 42 failed", "shop.delegating refund 43 refused");
+    JsonObject payment = eventWithException(events);
+    assertThat(exceptionValue(payment)).isEqualTo("card declined");
+    assertThat(mechanism(payment).get("type").getAsString()).isEqualTo("auto.log.jul");
+    assertThat(breadcrumbs(payment)).containsExactly("info shop.own cart 7 opened");
   }
 
   @Test

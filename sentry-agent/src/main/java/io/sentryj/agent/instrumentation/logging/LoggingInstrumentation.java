@@ -116,15 +116,34 @@ public final class LoggingInstrumentation implements AgentInstrumentation {
             new Call(BRIDGE, "suppress", "()V")));
   }
 
-  /** {@code java.util.logging.Logger.log(LogRecord)}. */
+  /**
+   * {@code java.util.logging.Logger.log(LogRecord)}, and the own {@code log(LogRecord)} of a
+   * subclass whose name says it is a logger: a subclass that overrides it may never call {@code
+   * Logger}'s. Only the outermost call on a thread is captured, so an override that calls {@code
+   * super.log} gives one event. The libraries read by their own hooks are left out.
+   */
   public static LoggingInstrumentation jul() {
+    MethodMatcher log = MethodMatcher.named("log").descriptor("(Ljava/util/logging/LogRecord;)V");
+    Call enter = new Call(BRIDGE, "jul", TWO_OBJECTS, Value.THIS, Value.argument(0));
     return new LoggingInstrumentation(
         "jul",
+        around("jul", TypeMatcher.named("java/util/logging/Logger"), log, enter),
         around(
             "jul",
-            TypeMatcher.named("java/util/logging/Logger"),
-            MethodMatcher.named("log").descriptor("(Ljava/util/logging/LogRecord;)V"),
-            new Call(BRIDGE, "jul", TWO_OBJECTS, Value.THIS, Value.argument(0))));
+            TypeMatcher.containing(
+                    "Logger",
+                    "java/",
+                    "javax/",
+                    "jdk/",
+                    "sun/",
+                    "com/sun/",
+                    "org/jboss/logmanager/",
+                    "ch/qos/logback/",
+                    LOG4J,
+                    "org/slf4j/")
+                .withSupertype("java/util/logging/Logger"),
+            log,
+            enter));
   }
 
   /** JBoss LogManager's {@code Logger.logRaw(ExtLogRecord)}. */
