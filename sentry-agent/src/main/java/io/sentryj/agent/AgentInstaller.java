@@ -19,6 +19,8 @@ import io.sentryj.agent.instrumentation.servlet.ServletInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.EarlyHandler;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
+import io.sentryj.agent.instrumentation.vertx.VertxHooks;
+import io.sentryj.agent.instrumentation.vertx.VertxInstrumentation;
 import io.sentryj.agent.weave.Hook;
 import io.sentryj.agent.weave.Weaver;
 import io.sentryj.internal.SentryRuntime;
@@ -78,7 +80,8 @@ final class AgentInstaller {
         LoggingInstrumentation.jbossLogManager(),
         new HttpInstrumentation(),
         new JdbcInstrumentation(),
-        new ServletInstrumentation());
+        new ServletInstrumentation(),
+        new VertxInstrumentation());
   }
 
   static void printLine(String line) {
@@ -231,6 +234,9 @@ final class AgentInstaller {
     }
     if (settings.isEnabled("servlet")) {
       ServletHooks.install();
+    }
+    if (settings.isEnabled("vertx")) {
+      VertxHooks.install(options.sendDefaultPii());
     }
   }
 

@@ -52,8 +52,9 @@ class QuarkusAgentIT {
   @Test
   void aFailedRequestAndErrorsLoggedThroughJBossLoggingAndJulAreOneEventEach() throws Exception {
     Process quarkus = app.start(command());
+    String base;
     try {
-      String base = app.awaitAgentRunning();
+      base = app.awaitAgentRunning();
       assertThat(
               app.get(
                       base + "/orders/7?token=q-secret",
@@ -81,7 +82,18 @@ class QuarkusAgentIT {
         .isEqualTo("io.quarkus.vertx.http.runtime.QuarkusErrorHandler");
     assertApplicationFramesInAppAndNoneOfTheSdks(order, APP_PACKAGE);
     assertThat(order.getAsJsonObject("sdk").getAsJsonArray("integrations").toString())
-        .contains("agent.jboss-logmanager", "agent.jul");
+        .contains("agent.jboss-logmanager", "agent.jul", "agent.vertx");
+    JsonObject request = order.getAsJsonObject("request");
+    assertThat(request).as("the failed request's data, from Vert.x's request").isNotNull();
+    assertThat(request.get("method").getAsString()).isEqualTo("GET");
+    assertThat(request.get("url").getAsString()).isEqualTo(base + "/orders/7");
+    assertThat(request.get("query_string").getAsString()).isEqualTo("token=[Filtered]");
+    assertThat(request.toString())
+        .doesNotContain("Authorization", "Cookie")
+        .containsIgnoringCase("user-agent");
+    assertThat(onlyWith(events, "card declined for order 9").has("request"))
+        .as("a record logged outside the failure handling has no request")
+        .isFalse();
 
     JsonObject payment = onlyWith(events, "card declined for order 9");
     assertThat(message(payment)).isEqualTo("payment for order 9 declined");
