@@ -11,8 +11,12 @@ import org.jspecify.annotations.Nullable;
  * library's record (or logger), linked once per loader of the library and kept with that class.
  */
 final class Readers extends ClassValue<RecordReader> {
-  /** For a library whose records the agent cannot read (too old, incomplete): reads nothing. */
-  static final RecordReader NONE = (source, record, sink) -> {};
+  /**
+   * For a library whose records the agent cannot read (too old, incomplete): reads nothing. A
+   * class, not a lambda: this is made in {@code premain}, where a JVM's first lambda costs tens of
+   * milliseconds of {@code java.lang.invoke} set-up.
+   */
+  static final RecordReader NONE = new ReadsNothing();
 
   private final String[] libraryPrefixes;
   private final String linkedPackage;
@@ -75,5 +79,15 @@ final class Readers extends ClassValue<RecordReader> {
   @Override
   public String toString() {
     return "Readers{" + className + '}';
+  }
+
+  private static final class ReadsNothing implements RecordReader {
+    @Override
+    public void read(@Nullable Object source, Object record, LogSink sink) {}
+
+    @Override
+    public String toString() {
+      return "ReadsNothing";
+    }
   }
 }
