@@ -1,6 +1,6 @@
 package io.sentryj.agent.instrumentation.logging;
 
-import io.sentryj.internal.logging.LogLevel;
+import io.sentryj.integration.LogLevel;
 import io.sentryj.internal.logging.LogRecords;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

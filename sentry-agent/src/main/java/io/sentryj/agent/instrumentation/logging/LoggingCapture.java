@@ -1,10 +1,10 @@
 package io.sentryj.agent.instrumentation.logging;
 
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogRecordData;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.integration.LogBatcher;
-import io.sentryj.internal.logging.LogLevel;
-import io.sentryj.internal.logging.LogRecordData;
 import io.sentryj.internal.logging.LogRecordMapper;
 import io.sentryj.internal.logging.LogRecords;
 import io.sentryj.internal.pipeline.SentryClient;

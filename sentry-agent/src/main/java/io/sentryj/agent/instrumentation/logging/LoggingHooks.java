@@ -1,7 +1,7 @@
 package io.sentryj.agent.instrumentation.logging;
 
 import io.sentryj.agent.bootstrap.LogBridge;
-import io.sentryj.internal.logging.LogLevel;
+import io.sentryj.integration.LogLevel;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
