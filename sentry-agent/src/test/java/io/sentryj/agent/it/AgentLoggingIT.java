@@ -203,8 +203,11 @@ class AgentLoggingIT {
    * named jars of this class path; other arguments are JVM options.
    */
   private int run(Jdk jdk, Class<?> main, List<String> jars, String... options) throws Exception {
+    // a loaded machine may need more than the default 2 s at exit to deliver; close returns as
+    // soon as Sentry has taken everything, so the longer bound costs nothing when it is not
     StringBuilder agentArgs =
-        new StringBuilder("dsn=" + dsn() + ",tags.via=agent,agent.start=sync");
+        new StringBuilder(
+            "dsn=" + dsn() + ",tags.via=agent,agent.start=sync,shutdown-timeout-millis=30000");
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
     for (String option : options) {
