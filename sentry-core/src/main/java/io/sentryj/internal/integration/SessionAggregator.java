@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class SessionAggregator {
+  private static final long CLOSE_WAIT_MILLIS = 2_000;
+
   /** How often aggregates are sent, as the official SDKs do. */
   public static final long DEFAULT_INTERVAL_MILLIS = 60_000L;
 
@@ -144,8 +147,23 @@ public final class SessionAggregator {
     }
     if (t != null) {
       t.shutdownNow();
+      awaitEnd(t);
     }
     flush();
+  }
+
+  /**
+   * Waits, briefly, until the timer's thread has ended: a container checks for threads left
+   * behind right after the application's stop, and an ending thread still counts as running.
+   */
+  private static void awaitEnd(ExecutorService t) {
+    try {
+      if (!t.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        Diagnostics.warn("the sessions timer did not end within %d ms", CLOSE_WAIT_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

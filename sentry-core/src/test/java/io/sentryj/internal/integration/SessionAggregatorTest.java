@@ -30,6 +30,17 @@ class SessionAggregatorTest {
   }
 
   @Test
+  void whenCloseReturnsTheTimersThreadHasEnded() {
+    for (int i = 0; i < 20; i++) { // the thread's end raced close's return; try it a few times
+      SessionAggregator a = new SessionAggregator(transport, "shop@1.0", "staging", 1);
+      a.record(MINUTE, false, false); // starts the timer, which flushes every millisecond
+      a.close();
+      assertThat(Thread.getAllStackTraces().keySet())
+          .noneMatch(t -> t.getName().equals("sentryj-sessions") && t.isAlive());
+    }
+  }
+
+  @Test
   void requestsAreCountedPerMinuteOfTheirStartAndSentAtClose() throws Exception {
     aggregator = new SessionAggregator(transport, "shop@1.0", "staging", 60_000);
     aggregator.record(MINUTE + 1_000, false, false);
