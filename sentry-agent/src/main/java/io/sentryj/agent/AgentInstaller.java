@@ -22,8 +22,6 @@ import io.sentryj.agent.instrumentation.uncaught.EarlyHandler;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
 import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
-import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.event.ApplicationPackage;
 import java.lang.instrument.Instrumentation;
@@ -225,20 +223,16 @@ final class AgentInstaller {
   /** The agent arguments as options set with their origin, and the agent's own transport. */
   static SentryOptions.Builder optionsBuilder(Map<String, String> args, AgentSettings settings) {
     SentryOptions.Builder builder = SentryOptions.builder();
-    BuilderAccess access = BuilderAccess.get();
     for (Map.Entry<String, String> arg : args.entrySet()) {
       if (!arg.getKey().startsWith(AgentSettings.PREFIX)) {
-        access.option(
-            builder, new OptionText(arg.getKey(), arg.getValue(), ARGUMENT_ORIGIN + arg.getKey()));
+        builder.option(arg.getKey(), arg.getValue(), ARGUMENT_ORIGIN + arg.getKey());
       }
     }
     if (!settings.isEnabled("uncaught")) {
-      access.option(
-          builder,
-          new OptionText(
-              "enable-uncaught-exception-handler",
-              "false",
-              "agent setting agent.instrumentation.uncaught.enabled"));
+      builder.option(
+          "enable-uncaught-exception-handler",
+          "false",
+          "agent setting agent.instrumentation.uncaught.enabled");
     }
     String dir = settings.envelopeDir();
     if (dir != null) {

@@ -102,7 +102,7 @@ class AgentMainTest {
         .singleElement()
         .asString()
         .contains(dir.toString());
-    for (String key : io.sentryj.internal.config.BuilderAccess.get().keys()) {
+    for (String key : io.sentryj.SentryOptions.keys()) {
       assertThat(lines).as(key).anyMatch(line -> line.startsWith(key + ": "));
     }
   }
@@ -121,9 +121,7 @@ class AgentMainTest {
   void everyOptionHasAWayToBeShownByDoctor() {
     assertThat(DoctorCommand.VALUES.keySet())
         .containsAll(
-            io.sentryj.internal.config.BuilderAccess.get().keys().stream()
-                .filter(key -> !key.equals("dsn"))
-                .toList());
+            io.sentryj.SentryOptions.keys().stream().filter(key -> !key.equals("dsn")).toList());
   }
 
   @Test

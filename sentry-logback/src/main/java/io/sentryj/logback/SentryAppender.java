@@ -9,8 +9,6 @@ import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
 import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
-import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.integration.LogBatcher;
 import io.sentryj.internal.pipeline.SentryClient;
@@ -261,7 +259,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   private boolean optionKeysValid() {
-    Set<String> known = BuilderAccess.get().keys();
+    Set<String> known = SentryOptions.keys();
     List<String> unknown = new ArrayList<>();
     for (String key : options.keySet()) {
       if (!known.contains(key) && !(key.startsWith("tags.") && key.length() > 5)) {
@@ -304,14 +302,13 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   private void configure(SentryOptions.Builder builder) {
-    BuilderAccess access = BuilderAccess.get();
     String origin = "logback appender " + getName();
     String d = dsn;
     if (d != null) {
-      access.option(builder, new OptionText("dsn", d, origin));
+      builder.option("dsn", d, origin);
     }
     for (Map.Entry<String, String> option : options.entrySet()) {
-      access.option(builder, new OptionText(option.getKey(), option.getValue(), origin));
+      builder.option(option.getKey(), option.getValue(), origin);
     }
     Function<SentryOptions, Transport> testTransport = transportFactoryForTests;
     if (testTransport != null) {
