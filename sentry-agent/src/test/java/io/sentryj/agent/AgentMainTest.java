@@ -111,7 +111,12 @@ class AgentMainTest {
   void doctorPrintsTheOutboxItWouldSendFrom(@TempDir Path dir) {
     Path outbox = dir.resolve("outbox");
 
-    run("doctor", "dsn=http://public@localhost:9/7,outbox-dir=" + outbox);
+    run(
+        "doctor",
+        "dsn=http://public@localhost:"
+            + io.sentryj.testing.RefusedPort.port()
+            + "/7,outbox-dir="
+            + outbox);
 
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("outbox: " + outbox.toAbsolutePath() + " (envelopes wait there");

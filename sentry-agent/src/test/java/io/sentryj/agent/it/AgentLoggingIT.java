@@ -206,7 +206,7 @@ class AgentLoggingIT {
   private static String classPath(List<String> jars) {
     List<String> entries = new ArrayList<>();
     entries.add(APP_CLASSES.toString());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       String name = new File(entry).getName();
       boolean wanted =
           jars.stream().anyMatch(j -> name.startsWith(j + "-") || isModuleOutput(entry, j));

@@ -16,6 +16,8 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
 final class Log4j2Advice {
   private Log4j2Advice() {}
 
+  // getFormat is deprecated in Log4j 2.x's Message, and still the only way to its pattern
+  @SuppressWarnings("deprecation")
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void enter(@Advice.Argument(0) LogEvent event, @Advice.Argument(1) Object predicate) {
     if (!LogBridge.enter()
