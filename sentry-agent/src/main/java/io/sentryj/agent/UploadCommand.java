@@ -5,6 +5,7 @@ import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.Dsn;
 import io.sentryj.internal.envelope.EnvelopeFormatException;
 import io.sentryj.internal.transport.DirectSender;
+import io.sentryj.internal.transport.StoredOutbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -99,6 +100,8 @@ final class UploadCommand {
       throws InterruptedException {
     List<Path> files;
     try {
+      // what a killed JVM left in batches becomes envelope files first, as its next start would do
+      StoredOutbox.adoptLeftovers(dir);
       files = envelopes(dir);
     } catch (IOException e) {
       out.println(dir + ": cannot be read: " + e);

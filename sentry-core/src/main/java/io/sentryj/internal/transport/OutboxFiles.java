@@ -53,7 +53,7 @@ final class OutboxFiles {
   private static final String TEMP_SUFFIX = ".tmp";
   static final String LOCK_SUFFIX = ".lock";
   private static final String CORRUPT_DIR = "corrupt";
-  private static final Pattern NAME =
+  static final Pattern NAME =
       Pattern.compile(
           "(\\d{13}-\\d{9}-[0-9a-f]{8})\\.([0-9a-f]{16})(\\.envelope|\\.batch|\\.acks|\\.tmp)");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -376,42 +376,7 @@ final class OutboxFiles {
    * and in each batch those not split out yet.
    */
   static int countStored(Path dir) {
-    List<String> names = sortedNames(dir);
-    Set<String> bases = new HashSet<>();
-    for (String name : names) {
-      Matcher m = NAME.matcher(name);
-      if (m.matches() && m.group(3).equals(SUFFIX)) {
-        bases.add(m.group(1));
-      }
-    }
-    int count = bases.size();
-    for (String name : names) {
-      Matcher m = NAME.matcher(name);
-      if (m.matches() && m.group(3).equals(OutboxBatch.SUFFIX)) {
-        count += countInBatch(dir, name, m.group(1), names, bases);
-      }
-    }
-    return count;
-  }
-
-  private static int countInBatch(
-      Path dir, String batch, String base, List<String> names, Set<String> split) {
-    try {
-      Set<Integer> done = new HashSet<>();
-      for (String name : names) {
-        if (name.startsWith(base + ".") && name.endsWith(OutboxBatch.ACKS_SUFFIX)) {
-          done.addAll(OutboxBatch.acks(Files.readAllBytes(dir.resolve(name))));
-        }
-      }
-      int n = 0;
-      int size = OutboxBatch.count(dir.resolve(batch));
-      for (int i = 0; i < size; i++) {
-        n += done.contains(i) || split.contains(OutboxBatch.entryBase(base, i)) ? 0 : 1;
-      }
-      return n;
-    } catch (IOException e) {
-      return 0; // done with and deleted since it was listed
-    }
+    return StoredOutbox.count(dir);
   }
 
   /** The directory's entries by name: names start with the time written, so oldest first. */
