@@ -63,6 +63,8 @@ public final class InAppMatcher {
           + "com.mysql. org.h2. ch.qos.logback. org.slf4j. okhttp3. okio. retrofit2. feign. "
           + "com.google. com.fasterxml. net.bytebuddy. org.aspectj. org.aopalliance. javassist. "
           + "io.micrometer. io.opentelemetry. io.sentry. io.sentryj. "
+          + "io.dropwizard. com.codahale. net.sourceforge.argparse4j. io.smallrye. org.jdbi. "
+          + "org.yaml. com.lmax. "
           + "org.junit. junit. org.opentest4j. org.testng. org.mockito. org.assertj. "
           + "org.gradle. worker.org.gradle.";
 
