@@ -1,5 +1,9 @@
 package io.sentryj;
 
+import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.internal.envelope.Rfc3339;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,6 +53,29 @@ public final class Envelope {
   /** A copy of this envelope with other items (for example without rate-limited ones). */
   public Envelope withItems(List<EnvelopeItem> newItems) {
     return new Envelope(eventId, headers, newItems);
+  }
+
+  /**
+   * Writes the envelope as Sentry's ingestion endpoint takes it (protocol section 2), with {@code
+   * sent_at} set to now: what a custom {@link Transport} posts to {@code /api/<project>/envelope/}.
+   * An item whose payload cannot be made (an unreadable attachment file) is left out, with a
+   * diagnostic line. {@code out} is neither flushed nor closed.
+   *
+   * <pre>{@code
+   * try (OutputStream body = connection.getOutputStream()) {
+   *   envelope.writeTo(body);
+   * }
+   * }</pre>
+   *
+   * @throws IOException only when {@code out} throws
+   */
+  public void writeTo(OutputStream out) throws IOException {
+    new EnvelopeWriter().write(this, out, Rfc3339.format(System.currentTimeMillis()));
+  }
+
+  /** The envelope's bytes, as {@link #writeTo} writes them. */
+  public byte[] toByteArray() {
+    return new EnvelopeWriter().toByteArray(this, Rfc3339.format(System.currentTimeMillis()));
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class Sentry {
       configuration.accept(builder);
     }
     // so that what loading the configuration has to say is printed when code asked for debug
-    Diagnostics.setDebug(builder.debug);
+    Diagnostics.setDebug(builder.debugRequested());
     init(SentryRuntime.resolveOptions(builder));
   }
 

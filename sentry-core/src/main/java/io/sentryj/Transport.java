@@ -1,5 +1,7 @@
 package io.sentryj;
 
+import io.sentryj.internal.transport.NoopTransport;
+
 /**
  * Delivers envelopes. The SDK calls {@link #send} on the application's thread, so an implementation
  * must not block or do I/O there, and must never throw: it queues, or drops and reports the drop
@@ -7,6 +9,15 @@ package io.sentryj;
  * memory: {@link EnvelopeItem#retainedBytes()}.
  */
 public interface Transport {
+  /**
+   * A transport that accepts every envelope and delivers none, for tests and for applications that
+   * want capture to run but nothing to leave the host: {@code builder.transportFactory(options ->
+   * Transport.noop())}.
+   */
+  static Transport noop() {
+    return NoopTransport.INSTANCE;
+  }
+
   /** Accepts an envelope for delivery. Returns at once. */
   void send(Envelope envelope);
 

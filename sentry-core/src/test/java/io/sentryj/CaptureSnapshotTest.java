@@ -271,12 +271,12 @@ class CaptureSnapshotTest {
 
     @Override
     public int hashCode() {
-      return record(super.hashCode());
+      return record(System.identityHashCode(this));
     }
 
     @Override
     public boolean equals(Object o) {
-      return record(super.equals(o));
+      return record(this == o);
     }
 
     @Override

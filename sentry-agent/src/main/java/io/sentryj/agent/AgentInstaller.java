@@ -24,8 +24,6 @@ import io.sentryj.agent.instrumentation.vertx.VertxInstrumentation;
 import io.sentryj.agent.weave.Hook;
 import io.sentryj.agent.weave.Weaver;
 import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
-import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.event.ApplicationPackage;
 import java.lang.instrument.Instrumentation;
@@ -243,20 +241,16 @@ final class AgentInstaller {
   /** The agent arguments as options set with their origin, and the agent's own transport. */
   static SentryOptions.Builder optionsBuilder(Map<String, String> args, AgentSettings settings) {
     SentryOptions.Builder builder = SentryOptions.builder();
-    BuilderAccess access = BuilderAccess.get();
     for (Map.Entry<String, String> arg : args.entrySet()) {
       if (!arg.getKey().startsWith(AgentSettings.PREFIX)) {
-        access.option(
-            builder, new OptionText(arg.getKey(), arg.getValue(), ARGUMENT_ORIGIN + arg.getKey()));
+        builder.option(arg.getKey(), arg.getValue(), ARGUMENT_ORIGIN + arg.getKey());
       }
     }
     if (!settings.isEnabled("uncaught")) {
-      access.option(
-          builder,
-          new OptionText(
-              "enable-uncaught-exception-handler",
-              "false",
-              "agent setting agent.instrumentation.uncaught.enabled"));
+      builder.option(
+          "enable-uncaught-exception-handler",
+          "false",
+          "agent setting agent.instrumentation.uncaught.enabled");
     }
     String dir = settings.envelopeDir();
     if (dir != null) {

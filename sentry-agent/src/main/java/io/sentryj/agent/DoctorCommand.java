@@ -7,7 +7,6 @@ import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
 import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.Dsn;
 import io.sentryj.internal.envelope.EnvelopeFormatException;
 import io.sentryj.internal.envelope.EnvelopeWriter;
@@ -148,7 +147,7 @@ final class DoctorCommand {
             + (dsn != null && options.hasDsn() ? Dsn.parse(dsn).toString() : "(none)")
             + "  <- "
             + options.originOf("dsn"));
-    for (String key : new TreeSet<>(BuilderAccess.get().keys())) {
+    for (String key : new TreeSet<>(SentryOptions.keys())) {
       if (!key.equals("dsn")) {
         out.println(key + ": " + shown(options, key) + "  <- " + options.originOf(key));
       }

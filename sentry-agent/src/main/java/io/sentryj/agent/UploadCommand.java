@@ -2,9 +2,7 @@ package io.sentryj.agent;
 
 import io.sentryj.SentryOptions;
 import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.Dsn;
-import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.envelope.EnvelopeFormatException;
 import io.sentryj.internal.transport.DirectSender;
 import io.sentryj.internal.transport.StoredOutbox;
@@ -92,7 +90,7 @@ final class UploadCommand {
   private static SentryOptions options(@Nullable String dsn) {
     SentryOptions.Builder builder = SentryOptions.builder();
     if (dsn != null) {
-      BuilderAccess.get().option(builder, new OptionText("dsn", dsn, "command line --dsn"));
+      builder.option("dsn", dsn, "command line --dsn");
     }
     return SentryRuntime.resolveOptions(builder);
   }

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sentryj.testing.Envelopes;
+import io.sentryj.testing.RefusedPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -125,10 +125,7 @@ class AgentCommandsTest {
   @Test
   void uploadKeepsEverythingWhenSentryCannotBeReached() throws Exception {
     Path a = envelope("a.envelope", ID_A);
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = RefusedPort.port();
 
     int status =
         run("upload", "--dsn", "http://public@localhost:" + closedPort + "/7", dir.toString());
@@ -217,10 +214,7 @@ class AgentCommandsTest {
 
   @Test
   void doctorSaysWhenSentryCannotBeReached() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = RefusedPort.port();
 
     int status = run("doctor", "dsn=http://public@localhost:" + closedPort + "/7");
 

@@ -130,7 +130,7 @@ class AgentMainTest {
         .singleElement()
         .asString()
         .contains(dir.toString());
-    for (String key : io.sentryj.internal.config.BuilderAccess.get().keys()) {
+    for (String key : io.sentryj.SentryOptions.keys()) {
       assertThat(lines).as(key).anyMatch(line -> line.startsWith(key + ": "));
     }
   }
@@ -139,7 +139,12 @@ class AgentMainTest {
   void doctorPrintsTheOutboxItWouldSendFrom(@TempDir Path dir) {
     Path outbox = dir.resolve("outbox");
 
-    run("doctor", "dsn=http://public@localhost:9/7,outbox-dir=" + outbox);
+    run(
+        "doctor",
+        "dsn=http://public@localhost:"
+            + io.sentryj.testing.RefusedPort.port()
+            + "/7,outbox-dir="
+            + outbox);
 
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("outbox: " + outbox.toAbsolutePath() + " (envelopes wait there");
@@ -149,9 +154,7 @@ class AgentMainTest {
   void everyOptionHasAWayToBeShownByDoctor() {
     assertThat(DoctorCommand.VALUES.keySet())
         .containsAll(
-            io.sentryj.internal.config.BuilderAccess.get().keys().stream()
-                .filter(key -> !key.equals("dsn"))
-                .toList());
+            io.sentryj.SentryOptions.keys().stream().filter(key -> !key.equals("dsn")).toList());
   }
 
   @Test

@@ -2,8 +2,6 @@ package io.sentryj.integration;
 
 import io.sentryj.SentryOptions;
 import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
-import io.sentryj.internal.config.OptionText;
 import java.util.Set;
 
 /**
@@ -22,7 +20,7 @@ public final class TextOptions {
 
   /** Every option key, without the {@code tags.<name>} family. */
   public static Set<String> keys() {
-    return BuilderAccess.get().keys();
+    return SentryOptions.keys();
   }
 
   /** Whether the key names an option: one of {@link #keys()} or {@code tags.<name>}. */
@@ -38,7 +36,7 @@ public final class TextOptions {
    *     unknown or the value invalid
    */
   public static void set(SentryOptions.Builder builder, String key, String value, String origin) {
-    BuilderAccess.get().option(builder, new OptionText(key, value, origin));
+    builder.option(key, value, origin);
   }
 
   /**

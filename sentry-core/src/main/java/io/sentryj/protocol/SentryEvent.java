@@ -4,11 +4,11 @@ import io.sentryj.Breadcrumb;
 import io.sentryj.SentryId;
 import io.sentryj.SentryLevel;
 import io.sentryj.User;
+import io.sentryj.internal.event.DeferredExceptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +41,6 @@ public final class SentryEvent {
   private List<SentryThread> threads = new ArrayList<>();
   private Map<String, String> modules = new LinkedHashMap<>();
   private @Nullable List<SentryException> exceptions;
-  private @Nullable Supplier<List<SentryException>> exceptionSupplier;
   private @Nullable Throwable throwable;
 
   /** A new event with a random id, timestamped now. */
@@ -236,45 +235,24 @@ public final class SentryEvent {
 
   /**
    * The exception chain, root cause first and the thrown exception last (protocol rule 1), or null
-   * when the event has none. Built from the captured throwable on first call.
+   * when the event has none. Built from the captured throwable on first read.
    */
   public @Nullable List<SentryException> getExceptions() {
-    List<SentryException> result = exceptions;
-    Supplier<List<SentryException>> supplier = exceptionSupplier;
-    if (result == null && supplier != null) {
-      exceptionSupplier = null;
-      result = supplier.get();
-      exceptions = result;
-    }
-    return result;
+    return exceptions;
   }
 
   public void setExceptions(@Nullable List<SentryException> exceptions) {
-    this.exceptions = exceptions == null ? null : new ArrayList<>(exceptions);
-    this.exceptionSupplier = null;
-  }
-
-  /**
-   * Sets how the exception chain is built when first asked for. For the SDK's own use: it lets
-   * capture defer that work to the worker thread.
-   */
-  public void setExceptionSupplier(Supplier<List<SentryException>> supplier) {
-    this.exceptions = null;
-    this.exceptionSupplier = supplier;
-  }
-
-  /**
-   * How the exception chain will be built, or null once it is built or when there is none. For the
-   * SDK's own use: the pipeline reads what capture took from the throwable through it.
-   */
-  public @Nullable Supplier<List<SentryException>> getExceptionSupplier() {
-    return exceptionSupplier;
+    // a chain still to be made stays so; any other list is copied
+    this.exceptions =
+        exceptions == null || exceptions instanceof DeferredExceptions
+            ? exceptions
+            : new ArrayList<>(exceptions);
   }
 
   /** Whether the event has an exception chain, built or not yet built. */
   public boolean hasExceptions() {
     List<SentryException> e = exceptions;
-    return exceptionSupplier != null || (e != null && !e.isEmpty());
+    return e != null && !e.isEmpty();
   }
 
   /** The throwable this event was captured from, if any. It is not sent. */

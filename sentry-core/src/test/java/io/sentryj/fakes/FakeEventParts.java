@@ -1,5 +1,6 @@
 package io.sentryj.fakes;
 
+import io.sentryj.internal.event.DeferredExceptions;
 import io.sentryj.internal.pipeline.EventParts;
 import io.sentryj.protocol.Mechanism;
 import io.sentryj.protocol.SentryEvent;
@@ -22,19 +23,20 @@ public final class FakeEventParts implements EventParts {
       SentryEvent event, Throwable throwable, String mechanismType, boolean handled) {
     long threadId = Thread.currentThread().getId();
     event.setThrowable(throwable);
-    event.setExceptionSupplier(
-        () -> {
-          exceptionCalls.incrementAndGet();
-          SentryException e = new SentryException();
-          e.setType(throwable.getClass().getSimpleName());
-          Mechanism m = new Mechanism(mechanismType);
-          m.setHandled(handled);
-          e.setMechanism(m);
-          e.setThreadId(threadId);
-          List<SentryException> list = new ArrayList<>();
-          list.add(e);
-          return list;
-        });
+    event.setExceptions(
+        new DeferredExceptions(
+            () -> {
+              exceptionCalls.incrementAndGet();
+              SentryException e = new SentryException();
+              e.setType(throwable.getClass().getSimpleName());
+              Mechanism m = new Mechanism(mechanismType);
+              m.setHandled(handled);
+              e.setMechanism(m);
+              e.setThreadId(threadId);
+              List<SentryException> list = new ArrayList<>();
+              list.add(e);
+              return list;
+            }));
   }
 
   @Override

@@ -52,14 +52,17 @@ class InternalBoundaryTest {
   @Test
   void importsAndQualifiedNamesCountButCommentsAndStringsDoNot() {
     String source =
-        "package x;\n"
-            + "import io.sentryj.internal.diag.Diagnostics;\n"
-            + "import static io.sentryj.internal.pipeline.SentryClient.isCapturing;\n"
-            + "import io.sentryj . internal.scope.*;\n"
-            + "// io.sentryj.internal.Foo in a comment\n"
-            + "/* io.sentryj.internal.Bar\n in a block */\n"
-            + "class X { String s = \"io.sentryj.internal.\"; char c = '\"';\n"
-            + "  Object o = io.sentryj.internal.SentryRuntime.current(); }\n";
+        """
+        package x;
+        import io.sentryj.internal.diag.Diagnostics;
+        import static io.sentryj.internal.pipeline.SentryClient.isCapturing;
+        import io.sentryj . internal.scope.*;
+        // io.sentryj.internal.Foo in a comment
+        /* io.sentryj.internal.Bar
+         in a block */
+        class X { String s = "io.sentryj.internal."; char c = '"';
+          Object o = io.sentryj.internal.SentryRuntime.current(); }
+        """;
 
     assertThat(internalUses("X.java", source))
         .containsExactly("X.java:2", "X.java:3", "X.java:4", "X.java:9");

@@ -185,17 +185,17 @@ public final class SentryRustShape {
 
   private void typedContext(String type, JsonObject ctx, String p) {
     switch (type) {
-      case "os":
+      case "os" -> {
         for (String f : Arrays.asList("name", "version", "build", "kernel_version")) {
           c.string(ctx, f, p);
         }
         c.bool(ctx, "rooted", p);
-        break;
-      case "runtime":
+      }
+      case "runtime" -> {
         c.string(ctx, "name", p);
         c.string(ctx, "version", p);
-        break;
-      case "trace":
+      }
+      case "trace" -> {
         c.matches(ctx, "span_id", SPAN_ID, p);
         c.matches(ctx, "trace_id", TRACE_ID, p);
         c.matches(ctx, "parent_span_id", SPAN_ID, p);
@@ -203,9 +203,10 @@ public final class SentryRustShape {
           c.string(ctx, f, p);
         }
         c.object(ctx, "data", p);
-        break;
-      default:
-        break; // other typed contexts are not written by the SDK; "unknown" takes any object
+      }
+      default -> {
+        // other typed contexts are not written by the SDK; "unknown" takes any object
+      }
     }
   }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,10 +66,8 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
    */
   static final String STARTED_IN_CONTEXT = "sentryj.logback.started-appenders";
 
-  /** For tests: the transport of an SDK this appender initialises. */
-  static volatile @Nullable Function<SentryOptions, Transport> transportFactoryForTests;
-
   private @Nullable String dsn;
+  private @Nullable Transport transport;
   private String minimumEventLevel = "ERROR";
   private String minimumBreadcrumbLevel = "INFO";
   private String minimumLogLevel = "INFO";
@@ -91,6 +88,15 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   /** The DSN, used only when the appender initialises the SDK. */
   public void setDsn(@Nullable String dsn) {
     this.dsn = dsn;
+  }
+
+  /**
+   * A transport in place of the SDK's own, used only when the appender initialises the SDK: {@code
+   * <transport class="com.example.QueueTransport"/>} (a public class with a public no-argument
+   * constructor).
+   */
+  public void setTransport(@Nullable Transport transport) {
+    this.transport = transport;
   }
 
   /** The lowest level that becomes an event: {@code ERROR} by default. */
@@ -286,9 +292,9 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     for (Map.Entry<String, String> option : options.entrySet()) {
       TextOptions.set(builder, option.getKey(), option.getValue(), origin);
     }
-    Function<SentryOptions, Transport> testTransport = transportFactoryForTests;
-    if (testTransport != null) {
-      builder.transportFactory(testTransport);
+    Transport t = transport;
+    if (t != null) {
+      builder.transportFactory(options -> t);
     }
   }
 

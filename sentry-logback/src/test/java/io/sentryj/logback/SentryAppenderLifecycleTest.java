@@ -32,7 +32,7 @@ class SentryAppenderLifecycleTest {
 
   @AfterEach
   void tearDown() {
-    SentryAppender.transportFactoryForTests = null;
+    XmlConfiguredTransport.delegate = null;
     if (context != null) {
       context.stop();
     }
@@ -42,7 +42,7 @@ class SentryAppenderLifecycleTest {
   @Test
   void appenderInitialisesTheSdkFromTheXmlWhenItIsNotRunning() {
     assertThat(Sentry.isEnabled()).isFalse();
-    SentryAppender.transportFactoryForTests = options -> transport;
+    XmlConfiguredTransport.delegate = transport;
 
     context = fresh("init-from-xml.xml");
 
@@ -61,7 +61,7 @@ class SentryAppenderLifecycleTest {
 
   @Test
   void stopFlushesWithTheBoundedTimeoutAndClosesTheSdkTheAppenderStarted() {
-    SentryAppender.transportFactoryForTests = options -> transport;
+    XmlConfiguredTransport.delegate = transport;
     context = fresh("init-from-xml.xml");
     context.getLogger("shop").error("queued");
 

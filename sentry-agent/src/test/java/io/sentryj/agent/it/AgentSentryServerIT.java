@@ -155,8 +155,11 @@ class AgentSentryServerIT {
     Path outbox = Files.createDirectories(work.resolve("outbox"));
     Files.write(
         outbox.resolve("9ec79c33ec9942ab8353589fcb2e04dc.envelope"),
-        ("{\"event_id\":\"9ec79c33ec9942ab8353589fcb2e04dc\"}\n{\"type\":\"event\"}\n"
-                + "{\"message\":\"written elsewhere\"}\n")
+        """
+        {"event_id":"9ec79c33ec9942ab8353589fcb2e04dc"}
+        {"type":"event"}
+        {"message":"written elsewhere"}
+        """
             .getBytes(StandardCharsets.UTF_8));
     List<String> command =
         Arrays.asList(

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.internal.envelope.EnvelopeParser;
 import io.sentryj.testing.Await;
+import io.sentryj.testing.RefusedPort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class ForkedJvm {
           .toAbsolutePath();
   static final Path APP_CLASSES =
       Paths.get(System.getProperty("sentryj.app.classes", "target/test-classes")).toAbsolutePath();
-  static final String DSN = "https://public@localhost:9/1";
+  static final String DSN = "https://public@localhost:" + RefusedPort.port() + "/1";
   private static final long TIMEOUT_SECONDS = 60;
 
   private ForkedJvm() {}
@@ -170,7 +171,8 @@ final class ForkedJvm {
   /** Entries of this JVM's class path whose file name starts with one of the prefixes. */
   static List<String> testJars(String... namePrefixes) {
     List<String> jars = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    for (String entry :
+        System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1)) {
       String name = Paths.get(entry).getFileName().toString();
       if (name.endsWith(".jar") && Arrays.stream(namePrefixes).anyMatch(name::startsWith)) {
         jars.add(entry);
@@ -213,7 +215,8 @@ final class ForkedJvm {
       throws IOException {
     List<String> classPath = new ArrayList<>();
     classPath.add(APP_CLASSES.toString());
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    for (String entry :
+        System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1)) {
       String normalized = entry.replace('\\', '/');
       if (libraries.stream().anyMatch(normalized::contains)) {
         classPath.add(entry);
@@ -235,7 +238,8 @@ final class ForkedJvm {
   static String classPath(List<String> jars) {
     List<String> entries = new ArrayList<>();
     entries.add(APP_CLASSES.toString());
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    for (String entry :
+        System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1)) {
       String name = Paths.get(entry).getFileName().toString();
       boolean wanted =
           jars.stream().anyMatch(j -> name.startsWith(j + "-") || isModuleOutput(entry, j));

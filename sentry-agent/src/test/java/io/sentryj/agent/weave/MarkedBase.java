@@ -2,6 +2,7 @@ package io.sentryj.agent.weave;
 
 /** A superclass that implements {@link WeaverTest.Marker}, for the supertype check. */
 public abstract class MarkedBase implements WeaverTest.Marker {
+  @Override
   public String mark() {
     return "base";
   }

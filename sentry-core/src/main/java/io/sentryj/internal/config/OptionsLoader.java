@@ -111,17 +111,16 @@ public final class OptionsLoader {
   }
 
   private static void apply(SentryOptions.Builder builder, List<OptionText> texts) {
-    BuilderAccess access = BuilderAccess.get();
     for (OptionText text : texts) {
-      if (access.originOf(builder, text.key()) == null) {
-        access.option(builder, text);
+      if (builder.originOf(text.key()) == null) {
+        builder.option(text.key(), text.string(), text.origin());
       }
     }
   }
 
   List<OptionText> fromSystemProperties() {
     List<OptionText> texts = new ArrayList<>();
-    for (String key : BuilderAccess.get().keys()) {
+    for (String key : OptionCatalog.textKeys()) {
       addIfSet(texts, key, systemProperties.getProperty(PROPERTY_PREFIX + key), "system property ");
     }
     // tag names are not known in advance: find them among all properties
@@ -143,7 +142,7 @@ public final class OptionsLoader {
 
   List<OptionText> fromEnvironment() {
     List<OptionText> texts = new ArrayList<>();
-    for (String key : BuilderAccess.get().keys()) {
+    for (String key : OptionCatalog.textKeys()) {
       String name = envName(key);
       String value = env.get(name);
       if (value != null) {

@@ -11,7 +11,7 @@ import java.util.Collections;
  * threads, the caller's stack, and a {@link ThrowableSnapshot} of the throwable: its classes,
  * messages and stack trace elements); the protocol objects and frames of the exception chain, the
  * costly part, are made later, when the SDK's worker first asks for them ({@link
- * SentryEvent#setExceptionSupplier}).
+ * DeferredExceptions}).
  *
  * <pre>{@code
  * EventFactory events = EventFactory.of(options);          // once per init
@@ -59,8 +59,9 @@ public final class EventFactory {
     long threadId = Thread.currentThread().getId();
     event.setThrowable(throwable);
     ThrowableSnapshot snapshot = ExceptionFactory.snapshot(throwable);
-    event.setExceptionSupplier(
-        new ExceptionSource(exceptions, snapshot, mechanismType, handled, threadId));
+    event.setExceptions(
+        new DeferredExceptions(
+            new ExceptionSource(exceptions, snapshot, mechanismType, handled, threadId)));
     if (options.attachThreads()) {
       event.setThreads(threads.threads(handled ? ThreadsFactory.NO_THREAD : threadId));
     }

@@ -58,7 +58,7 @@ public final class EventSizes {
     if (source != null) {
       return source.snapshot().approximateBytes();
     }
-    if (event.getExceptionSupplier() != null) {
+    if (DeferredExceptions.sourceOf(event) != null) {
       return 0; // made by another part: nothing known of it before it is made
     }
     List<SentryException> made = event.getExceptions();

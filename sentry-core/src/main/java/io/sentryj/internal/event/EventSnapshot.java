@@ -249,9 +249,9 @@ public final class EventSnapshot {
 
   /** The snapshot's source is immutable and shared; exceptions already made are copied. */
   private static void exceptions(SentryEvent from, SentryEvent to) {
-    Supplier<List<SentryException>> source = from.getExceptionSupplier();
+    Supplier<List<SentryException>> source = DeferredExceptions.sourceOf(from);
     if (source != null) {
-      to.setExceptionSupplier(source);
+      to.setExceptions(new DeferredExceptions(source));
       return;
     }
     List<SentryException> made = from.getExceptions();

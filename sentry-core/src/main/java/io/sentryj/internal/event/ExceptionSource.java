@@ -33,7 +33,7 @@ public final class ExceptionSource implements Supplier<List<SentryException>> {
 
   /** The source of the event's exceptions when the SDK made it, else null. */
   public static @Nullable ExceptionSource of(SentryEvent event) {
-    Supplier<List<SentryException>> supplier = event.getExceptionSupplier();
+    Supplier<List<SentryException>> supplier = DeferredExceptions.sourceOf(event);
     return supplier instanceof ExceptionSource ? (ExceptionSource) supplier : null;
   }
 

@@ -3,6 +3,7 @@ package io.sentryj.internal.scrub;
 import io.sentryj.Breadcrumb;
 import io.sentryj.SentryOptions;
 import io.sentryj.User;
+import io.sentryj.internal.event.DeferredExceptions;
 import io.sentryj.internal.event.EventSnapshot;
 import io.sentryj.internal.event.ExceptionSource;
 import io.sentryj.internal.event.FrozenList;
@@ -273,13 +274,14 @@ public final class EventScrubber {
   private void exceptions(SentryEvent event) {
     ExceptionSource source = ExceptionSource.of(event);
     if (source != null) {
-      event.setExceptionSupplier(source.withSnapshot(source.snapshot().withMessages(text::scrub)));
+      event.setExceptions(
+          new DeferredExceptions(source.withSnapshot(source.snapshot().withMessages(text::scrub))));
       return;
     }
-    Supplier<List<SentryException>> other = event.getExceptionSupplier();
+    Supplier<List<SentryException>> other = DeferredExceptions.sourceOf(event);
     if (other != null) {
       // not the SDK's own snapshot: made on the SDK's thread, scrubbed there as it is made
-      event.setExceptionSupplier(() -> scrubbed(other.get()));
+      event.setExceptions(new DeferredExceptions(() -> scrubbed(other.get())));
       return;
     }
     List<SentryException> made = event.getExceptions();

@@ -1,7 +1,9 @@
 package io.sentryj.internal.transport;
 
 import io.sentryj.SentryOptions;
+import io.sentryj.internal.config.DeliveryOptions;
 import io.sentryj.internal.config.Dsn;
+import io.sentryj.internal.config.OutboxOptions;
 import io.sentryj.internal.pipeline.SdkInfo;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one {@link DeliveryProcessor} is made with: where it sends, its bounds, its outbox and its
- * timings. Fields are set by {@link #forOptions} and, in tests, changed before the transport is
- * made.
+ * timings. Fields start at the options' defaults (defined once, in the option groups), are set by
+ * {@link #forOptions} and, in tests, changed before the transport is made.
  */
 final class TransportConfig {
   /** The retries' first delay; it doubles up to {@link #RETRY_MAX_MILLIS}, with jitter. */
@@ -35,9 +37,9 @@ final class TransportConfig {
   @Nullable String authHeader;
   String userAgent = SdkInfo.NAME + "/" + SdkInfo.VERSION;
   boolean gzip = true;
-  long connectTimeoutMillis = 5000;
-  long readTimeoutMillis = 5000;
-  long writeTimeoutMillis = 5000;
+  long connectTimeoutMillis = DeliveryOptions.CONNECTION_TIMEOUT_MILLIS.requireDefault();
+  long readTimeoutMillis = DeliveryOptions.READ_TIMEOUT_MILLIS.requireDefault();
+  long writeTimeoutMillis = DeliveryOptions.WRITE_TIMEOUT_MILLIS.requireDefault();
   @Nullable ProxyConfig proxy;
   @Nullable SSLSocketFactory sslSocketFactory;
   @Nullable X509TrustManager trustManager;
@@ -45,14 +47,14 @@ final class TransportConfig {
   /** Requests on the wire at once: enough to hide a round trip, few enough to be polite. */
   int maxInFlight = 4;
 
-  int maxQueueSize = 1000;
-  long maxQueueBytes = 16L * 1024 * 1024;
+  int maxQueueSize = DeliveryOptions.MAX_QUEUE_SIZE.requireDefault();
+  long maxQueueBytes = DeliveryOptions.MAX_QUEUE_BYTES.requireDefault();
 
   /** The outbox directory, or null for memory only. */
   @Nullable Path outboxDir;
 
-  int outboxMaxItems = 1000;
-  long outboxMaxBytes = 64L * 1024 * 1024;
+  int outboxMaxItems = OutboxOptions.MAX_ITEMS.requireDefault();
+  long outboxMaxBytes = OutboxOptions.MAX_BYTES.requireDefault();
 
   /**
    * Without an outbox: how often an envelope is retried before it is dropped; negative for as long
@@ -62,7 +64,7 @@ final class TransportConfig {
 
   long retryInitialMillis = RETRY_INITIAL_MILLIS;
   long retryMaxMillis = RETRY_MAX_MILLIS;
-  boolean sendClientReports = true;
+  boolean sendClientReports = DeliveryOptions.SEND_CLIENT_REPORTS.requireDefault();
   long clientReportIntervalMillis = CLIENT_REPORT_INTERVAL_MILLIS;
   boolean rateLimits = true;
   String threadName = "sentryj-transport";

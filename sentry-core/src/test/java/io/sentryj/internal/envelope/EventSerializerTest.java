@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.sentryj.Breadcrumb;
+import io.sentryj.internal.event.DeferredExceptions;
 import io.sentryj.protocol.Message;
 import io.sentryj.protocol.Request;
 import io.sentryj.protocol.SentryEvent;
@@ -428,7 +429,7 @@ class EventSerializerTest {
   @Test
   void lazilyBuiltExceptionsAreSerialized() {
     SentryEvent event = new SentryEvent(TestEvents.EVENT_ID, TestEvents.TIMESTAMP);
-    event.setExceptionSupplier(TestEvents::chain);
+    event.setExceptions(new DeferredExceptions(TestEvents::chain));
 
     JsonObject e = parse(serializer.serialize(event));
 

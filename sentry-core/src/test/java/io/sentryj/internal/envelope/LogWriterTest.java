@@ -89,7 +89,14 @@ class LogWriterTest {
     attributes.put("l", 7L);
     attributes.put("d", 1.5);
     attributes.put("nan", Double.NaN);
-    attributes.put("o", new StringBuilder("obj"));
+    attributes.put(
+        "o",
+        new Object() {
+          @Override
+          public String toString() {
+            return "obj";
+          }
+        });
     attributes.put("sentry.environment", "own");
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put("sentry.environment", "production");

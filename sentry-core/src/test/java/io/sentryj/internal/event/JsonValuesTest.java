@@ -41,8 +41,9 @@ class JsonValuesTest {
     assertThat(frozen).isInstanceOf(FrozenMap.class);
     assertThat(frozen.toString())
         .isEqualTo("{list=[a, {n=1}, [1, 2]], 7=RED, big=1.50, counter=3, chars=hi}");
-    assertThatThrownBy(() -> ((Map<String, Object>) frozen).put("x", 1))
-        .isInstanceOf(UnsupportedOperationException.class);
+    @SuppressWarnings("unchecked") // a frozen map of values is a Map<String, Object>
+    Map<String, Object> asMap = (Map<String, Object>) frozen;
+    assertThatThrownBy(() -> asMap.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     assertThat(JsonValues.freeze(frozen)).isSameAs(frozen);
   }
 

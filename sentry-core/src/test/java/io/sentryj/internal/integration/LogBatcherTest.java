@@ -14,6 +14,7 @@ import io.sentryj.internal.envelope.LogWriter;
 import io.sentryj.internal.pipeline.DiscardRecorder;
 import io.sentryj.internal.pipeline.EventDefaults;
 import io.sentryj.protocol.SdkVersion;
+import io.sentryj.testing.Await;
 import io.sentryj.testing.Envelopes;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
@@ -187,10 +188,7 @@ class LogBatcherTest {
   }
 
   private void awaitEnvelopes(int count) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (transport.envelopes().size() < count && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until(count + " envelopes", 30_000, () -> transport.envelopes().size() >= count);
     assertThat(transport.envelopes()).hasSizeGreaterThanOrEqualTo(count);
   }
 }

@@ -8,8 +8,8 @@ import com.google.gson.JsonParser;
 import io.sentryj.Envelope;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.fakes.RecordingTransport;
+import io.sentryj.testing.Await;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,18 +76,12 @@ class SessionAggregatorTest {
 
     aggregator.record(System.currentTimeMillis(), false, false);
     assertThat(sessionThreads()).isNotEmpty();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (transport.envelopes().isEmpty() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until("the first aggregate", 30_000, () -> !transport.envelopes().isEmpty());
     assertThat(onlySessionsPayload().getAsJsonArray("aggregates")).hasSize(1);
     assertThat(aggregator.pending()).isZero();
 
     aggregator.close();
-    deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!sessionThreads().isEmpty() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Await.until("the session timer to end", 30_000, () -> sessionThreads().isEmpty());
     assertThat(sessionThreads()).isEmpty();
     aggregator.record(System.currentTimeMillis(), false, false);
     assertThat(aggregator.pending()).isZero();

@@ -96,8 +96,7 @@ class LogRecordMapperTest {
 
     SentryEvent event = transport.onlyEvent();
     assertThat(event.getTags()).containsEntry("requestId", "r-1");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> mdc = (Map<String, Object>) event.getContexts().get("MDC");
+    Map<String, Object> mdc = event.getContexts().get("MDC");
     assertThat(mdc).containsEntry("user", "ada").containsEntry("password", "[Filtered]");
     assertThat(mdc).doesNotContainKey("requestId");
     assertThat(event.getExtra())

@@ -27,7 +27,10 @@ class TraceHeadersTest {
   @Test
   void malformedHeadersStartNoContinuation() {
     assertThat(TraceHeaders.continueFrom("nonsense", null, null)).isNull();
-    assertThat(TraceHeaders.continueFrom(TRACE.toUpperCase() + "-" + SPAN, null, null)).isNull();
+    assertThat(
+            TraceHeaders.continueFrom(
+                TRACE.toUpperCase(java.util.Locale.ROOT) + "-" + SPAN, null, null))
+        .isNull();
     assertThat(TraceHeaders.continueFrom(TRACE + "-" + SPAN + "-2", null, null)).isNull();
     assertThat(TraceHeaders.continueFrom("0".repeat(32) + "-" + SPAN, null, null)).isNull();
     assertThat(TraceHeaders.continueFrom(null, null, "00-" + TRACE + "-" + SPAN)).isNull();

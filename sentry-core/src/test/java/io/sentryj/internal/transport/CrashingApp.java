@@ -40,24 +40,22 @@ public final class CrashingApp {
                 .serverName("crash-test") // no host-name lookup
                 .release("crash-test@1.0"));
     switch (mode) {
-      case "burst":
-        burst(Integer.parseInt(args[3]));
-        break;
-      case "uncaught":
+      case "burst" -> burst(Integer.parseInt(args[3]));
+      case "uncaught" -> {
         System.out.println("THROWING");
         throw new IllegalStateException("the end of main");
-      case "return":
+      }
+      case "return" -> {
         // no close, no shutdown hook: only daemon threads of the SDK remain
         Sentry.captureMessage("before main returns");
         System.out.println(Sentry.flush(10_000) ? "RETURNING" : "NOT FLUSHED");
-        break;
-      case "deliver":
+      }
+      case "deliver" -> {
         boolean done = Sentry.flush(30_000);
         Sentry.close();
         System.out.println(done ? "DELIVERED" : "NOT DELIVERED");
-        break;
-      default:
-        throw new IllegalArgumentException(mode);
+      }
+      default -> throw new IllegalArgumentException(mode);
     }
   }
 

@@ -7,9 +7,7 @@ import io.sentryj.DataCategory;
 import io.sentryj.Sentry;
 import io.sentryj.SentryId;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 16 threads capture as fast as they can for 5 s against a server that takes 4 s per request:
- * memory stays bounded, no caller waits for the server, and every capture is delivered, counted as
- * dropped, or left in the outbox.
+ * memory stays bounded, no caller waits for the server (captures go on before its first answer),
+ * and every capture is delivered, counted as dropped, or left in the outbox. How fast a capture
+ * returns is measured by the JMH benchmarks, not here.
  */
 class FloodTest {
   private static final int THREADS = 16;
@@ -59,12 +58,11 @@ class FloodTest {
                     }));
 
     AtomicLong captured = new AtomicLong();
-    AtomicLong slowest = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    AtomicLong peakHeap = new AtomicLong();
+    long peakHeap = 0;
+    long capturedBeforeFirstAnswer = -1;
     CountDownLatch done = new CountDownLatch(THREADS);
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_MILLIS);
-    List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
       Thread t =
           new Thread(
@@ -72,9 +70,7 @@ class FloodTest {
                 try {
                   RuntimeException error = new IllegalStateException("flood");
                   while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
                     SentryId id = Sentry.captureException(error);
-                    slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
                     if (!id.isEmpty()) {
                       captured.incrementAndGet();
                     }
@@ -86,19 +82,25 @@ class FloodTest {
                 }
               },
               "flood-" + i);
-      threads.add(t);
       t.start();
     }
     Runtime rt = Runtime.getRuntime();
     while (!done.await(50, TimeUnit.MILLISECONDS)) {
-      peakHeap.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+      peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+      if (capturedBeforeFirstAnswer < 0 && !server.eventIdsAnswered(200).isEmpty()) {
+        capturedBeforeFirstAnswer = captured.get();
+      }
+    }
+    if (capturedBeforeFirstAnswer < 0) {
+      capturedBeforeFirstAnswer = captured.get(); // the flood ended before the server answered
     }
     Sentry.close(); // what is not sent stays in the outbox
 
     assertThat(failure.get()).isNull(); // no OutOfMemoryError, no exception into the caller
-    // a caller that waited for the server would have waited at least its 4 s
-    assertThat(TimeUnit.NANOSECONDS.toMillis(slowest.get())).isLessThan(SERVER_DELAY_MILLIS / 2);
-    assertThat(peakHeap.get()).isLessThan(768L * 1024 * 1024);
+    // a caller that waited for the server would have returned at most one capture per thread
+    // before the server's first answer (4 s after the first request); the SDK's callers go on
+    assertThat(capturedBeforeFirstAnswer).isGreaterThan(THREADS * 10L);
+    assertThat(peakHeap).isLessThan(768L * 1024 * 1024);
 
     // close returned once nothing of ours ran any more: the disk is as it will stay
     Set<String> stored = TransportFixtures.storedEventIds(dir);

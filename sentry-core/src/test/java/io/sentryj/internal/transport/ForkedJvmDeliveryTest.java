@@ -51,7 +51,7 @@ class ForkedJvmDeliveryTest {
     Path outbox = dir.resolve("outbox");
     ForkedJvm first =
         fork("burst", dsnOf(TransportFixtures.refusingUrl()), outbox.toString(), "" + BURST);
-    long burstEnd = Long.parseLong(first.awaitLine("BURST ", 60_000).split(" ")[1]);
+    long burstEnd = Long.parseLong(first.awaitLine("BURST ", 60_000).split(" ", -1)[1]);
     long killAt = burstEnd + delay;
     while (System.currentTimeMillis() < killAt) {
       LockSupport.parkNanos(1_000_000); // the fault's own timing: kill at that moment, not later

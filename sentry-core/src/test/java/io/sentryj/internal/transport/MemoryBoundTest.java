@@ -75,8 +75,8 @@ class MemoryBoundTest {
 
   private static Map<String, Long> parse(String line) {
     Map<String, Long> values = new HashMap<>();
-    for (String part : line.substring("RESULT ".length()).split(" ")) {
-      String[] kv = part.split("=");
+    for (String part : line.substring("RESULT ".length()).split(" ", -1)) {
+      String[] kv = part.split("=", -1);
       values.put(kv[0], Long.parseLong(kv[1]));
     }
     return values;

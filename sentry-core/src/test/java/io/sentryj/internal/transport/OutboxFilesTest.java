@@ -165,7 +165,7 @@ class OutboxFilesTest {
     List<Path> adopted = next.adoptOrphans();
     assertThat(adopted).hasSize(2);
     assertThat(adopted.get(0).getFileName().toString())
-        .startsWith(OutboxBatch.entryBase(batch.getFileName().toString().split("\\.")[0], 0));
+        .startsWith(OutboxBatch.entryBase(batch.getFileName().toString().split("\\.", -1)[0], 0));
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.filter(p -> p.toString().endsWith(OutboxBatch.ACKS_SUFFIX))).isEmpty();
     }

@@ -6,7 +6,6 @@ import io.sentryj.SentryId;
 import io.sentryj.internal.config.Dsn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +51,9 @@ final class TransportFixtures {
             EnvelopeItem.of("session", Collections.<String, Object>emptyMap(), json)));
   }
 
-  /** A URL on a port nothing listens on: connections are refused. */
+  /** A URL on a port nothing listens on, held so that nothing can: connections are refused. */
   static String refusingUrl() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return "http://localhost:" + s.getLocalPort() + SentryServer.PATH;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io.sentryj.testing.RefusedPort.httpUrl() + SentryServer.PATH;
   }
 
   /** The envelope files in an outbox directory (none when close removed it, empty). */
@@ -97,7 +92,7 @@ final class TransportFixtures {
         if (name.endsWith(OutboxFiles.SUFFIX)) {
           envelopes.add(Files.readAllBytes(f));
         } else if (name.endsWith(OutboxBatch.SUFFIX)) {
-          String base = name.split("\\.")[0];
+          String base = name.split("\\.", -1)[0];
           java.util.Set<Integer> done = new java.util.HashSet<>();
           try (Stream<Path> acks = Files.list(dir)) {
             for (Path a :

@@ -71,17 +71,24 @@ final class Leaks {
   }
 
   /**
-   * Runs full collections, with some allocation pressure, until the condition holds or time is up.
+   * Runs full collections, with some allocation pressure, until the condition holds; an
+   * AssertionError when time is up first.
    */
   static void collectUntil(Duration within, BooleanSupplier done) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-      System.gc();
-      byte[][] pressure = new byte[64][];
-      for (int k = 0; k < pressure.length; k++) {
-        pressure[k] = new byte[64 * 1024];
-      }
-    }
+    Await.until(
+        "the collector to free what " + done + " waits for",
+        within.toMillis(),
+        () -> {
+          if (done.getAsBoolean()) {
+            return true;
+          }
+          System.gc();
+          byte[][] pressure = new byte[64][];
+          for (int k = 0; k < pressure.length; k++) {
+            pressure[k] = new byte[64 * 1024];
+          }
+          return done.getAsBoolean();
+        });
   }
 
   private static List<Integer> alive(List<WeakReference<ClassLoader>> loaders) {

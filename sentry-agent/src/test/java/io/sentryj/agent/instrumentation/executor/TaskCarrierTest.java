@@ -32,7 +32,7 @@ class TaskCarrierTest {
     Sentry.init(
         options ->
             options
-                .dsn("https://public@localhost:9/1")
+                .dsn("https://public@localhost:" + io.sentryj.testing.RefusedPort.port() + "/1")
                 .externalConfiguration(false)
                 .enableUncaughtExceptionHandler(false)
                 .enableShutdownHook(false)

@@ -4,6 +4,7 @@ package io.sentryj.agent.it.apps;
 public final class UncaughtInMain {
   private UncaughtInMain() {}
 
+  @SuppressWarnings("DoNotCallSuggester") // the application the test runs: main must throw
   public static void main(String[] args) {
     throw new IllegalStateException("boom in main");
   }

@@ -3,7 +3,9 @@ package io.sentryj.agent.it.apps.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -69,12 +71,11 @@ public final class HttpClientsApp {
           new HttpGet(base + "/plain/apache5"), r -> EntityUtils.toString(r.getEntity()));
     }
 
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    try {
-      urlConnection("http://localhost:" + closedPort + "/refused");
+    // a port bound by a socket that never listens: refused, and nothing else can take it meanwhile
+    try (Socket held = new Socket()) {
+      held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      String host = InetAddress.getLoopbackAddress().getHostAddress();
+      urlConnection("http://" + host + ":" + held.getLocalPort() + "/refused");
     } catch (IOException expected) {
       System.out.println("refused as expected: " + expected);
     }

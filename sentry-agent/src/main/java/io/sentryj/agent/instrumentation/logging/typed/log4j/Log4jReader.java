@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The message's parameters are those of the message only ({@link LogRecords#parameters}).
  */
+// Message.getFormat is deprecated in Log4j 2.x, and still the only way to a message's pattern
+@SuppressWarnings("deprecation")
 public final class Log4jReader implements RecordReader {
   private static final String BACKGROUND_RUN = "ASYNCHRONOUS_ONLY";
 
