@@ -10,6 +10,7 @@ import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.internal.scope.Scopes;
 import io.sentryj.internal.scope.TraceHeaders;
 import io.sentryj.protocol.SentryEvent;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
+ * <p>Every method accepts null arguments and never throws: a null to capture is reported by one
+ * diagnostic line and captures nothing ({@link SentryId#EMPTY}), a null key or callback is ignored,
+ * a null value removes what the key held.
+ *
  * <p><b>Calling {@code init} again</b> replaces the running SDK: the previous instance is closed
  * (waiting at most its {@code shutdownTimeoutMillis} for queued events), a warning is printed, and
  * the new options take effect. Scopes are not carried over.
@@ -59,16 +64,25 @@ public final class Sentry {
    * @throws IllegalArgumentException if an option is invalid; the message names the key, the value
    *     and where it came from
    */
-  public static void init(Consumer<SentryOptions.Builder> configuration) {
+  public static void init(@Nullable Consumer<SentryOptions.Builder> configuration) {
     SentryOptions.Builder builder = SentryOptions.builder();
-    configuration.accept(builder);
+    if (configuration != null) {
+      configuration.accept(builder);
+    }
     // so that what loading the configuration has to say is printed when code asked for debug
     Diagnostics.setDebug(builder.debug);
     init(SentryRuntime.resolveOptions(builder));
   }
 
-  /** Starts the SDK with options already built; external configuration is not read again. */
-  public static void init(SentryOptions options) {
+  /**
+   * Starts the SDK with options already built; external configuration is not read again. Null is
+   * ignored, with a warning.
+   */
+  public static void init(@Nullable SentryOptions options) {
+    if (options == null) {
+      Diagnostics.warn("Sentry.init(null): no options, nothing changed");
+      return;
+    }
     synchronized (LOCK) {
       SentryRuntime previous = runtime;
       if (previous != null) {
@@ -92,13 +106,20 @@ public final class Sentry {
     return r == null ? null : r.client();
   }
 
-  /** Captures an exception the application handled, with mechanism {@code generic}. */
-  public static SentryId captureException(Throwable throwable) {
+  /**
+   * Captures an exception the application handled, with mechanism {@code generic}. What the event
+   * says of the throwable (its classes, messages, stack traces, causes and suppressed exceptions)
+   * is read now, on this thread: what happens to the throwable afterwards does not change it.
+   */
+  public static SentryId captureException(@Nullable Throwable throwable) {
     return captureException(throwable, null);
   }
 
   /** Captures an exception with a hint for event processors and {@code beforeSend}. */
-  public static SentryId captureException(Throwable throwable, @Nullable Hint hint) {
+  public static SentryId captureException(@Nullable Throwable throwable, @Nullable Hint hint) {
+    if (throwable == null) {
+      return nothingToCapture("captureException");
+    }
     SentryClient c = client();
     if (c == null) {
       return SentryId.EMPTY;
@@ -108,43 +129,59 @@ public final class Sentry {
   }
 
   /** Captures a message at level {@code info}. */
-  public static SentryId captureMessage(String message) {
+  public static SentryId captureMessage(@Nullable String message) {
     return captureMessage(message, SentryLevel.INFO);
   }
 
-  /** Captures a message at the given level. */
-  public static SentryId captureMessage(String message, SentryLevel level) {
+  /** Captures a message at the given level; a null level is {@code info}. */
+  public static SentryId captureMessage(@Nullable String message, @Nullable SentryLevel level) {
+    if (message == null) {
+      return nothingToCapture("captureMessage");
+    }
     SentryClient c = client();
-    return c == null ? SentryId.EMPTY : c.captureMessage(message, level);
+    return c == null
+        ? SentryId.EMPTY
+        : c.captureMessage(message, level != null ? level : SentryLevel.INFO);
   }
 
-  /** Captures an event built by the caller. */
-  public static SentryId captureEvent(SentryEvent event) {
+  /**
+   * Captures an event built by the caller. The event is copied before it is queued: changing it
+   * afterwards changes nothing that is sent.
+   */
+  public static SentryId captureEvent(@Nullable SentryEvent event) {
     return captureEvent(event, null);
   }
 
   /** Captures an event built by the caller, with a hint. */
-  public static SentryId captureEvent(SentryEvent event, @Nullable Hint hint) {
+  public static SentryId captureEvent(@Nullable SentryEvent event, @Nullable Hint hint) {
+    if (event == null) {
+      return nothingToCapture("captureEvent");
+    }
     SentryClient c = client();
     return c == null ? SentryId.EMPTY : c.captureEvent(event, hint);
   }
 
-  /** Adds a breadcrumb to the current isolation scope. */
-  public static void addBreadcrumb(Breadcrumb breadcrumb) {
+  private static SentryId nothingToCapture(String method) {
+    Diagnostics.warn("Sentry.%s(null): nothing to capture, nothing sent", method);
+    return SentryId.EMPTY;
+  }
+
+  /** Adds a breadcrumb to the current isolation scope; null is ignored. */
+  public static void addBreadcrumb(@Nullable Breadcrumb breadcrumb) {
     addBreadcrumb(breadcrumb, null);
   }
 
-  /** Adds a breadcrumb, with a hint for {@code beforeBreadcrumb}. */
-  public static void addBreadcrumb(Breadcrumb breadcrumb, @Nullable Hint hint) {
+  /** Adds a breadcrumb, with a hint for {@code beforeBreadcrumb}; a null breadcrumb is ignored. */
+  public static void addBreadcrumb(@Nullable Breadcrumb breadcrumb, @Nullable Hint hint) {
     SentryClient c = client();
-    if (c != null) {
+    if (c != null && breadcrumb != null) {
       c.addBreadcrumb(breadcrumb, hint);
     }
   }
 
-  /** Adds a breadcrumb with a message and level {@code info}. */
-  public static void addBreadcrumb(String message) {
-    if (client() != null) {
+  /** Adds a breadcrumb with a message and level {@code info}; null is ignored. */
+  public static void addBreadcrumb(@Nullable String message) {
+    if (message != null && client() != null) {
       addBreadcrumb(Breadcrumb.info(message), null);
     }
   }
@@ -154,29 +191,45 @@ public final class Sentry {
     configureScope(scope -> scope.setUser(user));
   }
 
-  /** Sets a tag on the current isolation scope. */
-  public static void setTag(String key, String value) {
-    configureScope(scope -> scope.setTag(key, value));
+  /** Sets a tag on the current isolation scope; a null value removes it. */
+  public static void setTag(@Nullable String key, @Nullable String value) {
+    if (key != null) {
+      configureScope(scope -> scope.setTag(key, value));
+    }
   }
 
   /** Removes a tag from the current isolation scope. */
-  public static void removeTag(String key) {
-    configureScope(scope -> scope.removeTag(key));
+  public static void removeTag(@Nullable String key) {
+    if (key != null) {
+      configureScope(scope -> scope.removeTag(key));
+    }
   }
 
-  /** Sets an extra value on the current isolation scope. */
-  public static void setExtra(String key, Object value) {
-    configureScope(scope -> scope.setExtra(key, value));
+  /**
+   * Sets an extra value on the current isolation scope; a null value removes it. The value is
+   * copied now (maps, collections and arrays deeply, anything else as its {@code toString()}):
+   * changing it afterwards changes nothing that is sent.
+   */
+  public static void setExtra(@Nullable String key, @Nullable Object value) {
+    if (key != null) {
+      configureScope(scope -> scope.setExtra(key, value));
+    }
   }
 
-  /** Sets a named context on the current isolation scope. */
-  public static void setContext(String name, Map<String, ?> values) {
-    configureScope(scope -> scope.setContext(name, values));
+  /**
+   * Sets a named context on the current isolation scope, copied now like an extra value; null
+   * values remove it.
+   */
+  public static void setContext(@Nullable String name, @Nullable Map<String, ?> values) {
+    if (name != null) {
+      configureScope(scope -> scope.setContext(name, values));
+    }
   }
 
-  /** Sets the fingerprint of events of the current isolation scope. */
-  public static void setFingerprint(List<String> fingerprint) {
-    configureScope(scope -> scope.setFingerprint(fingerprint));
+  /** Sets the fingerprint of events of the current isolation scope; null removes it. */
+  public static void setFingerprint(@Nullable List<String> fingerprint) {
+    List<String> f = fingerprint != null ? fingerprint : Collections.<String>emptyList();
+    configureScope(scope -> scope.setFingerprint(f));
   }
 
   /** Sets the level of events of the current isolation scope. */
@@ -193,9 +246,9 @@ public final class Sentry {
    * Changes the current isolation scope: for a web request, the request's own; otherwise the one
    * shared by the whole application.
    */
-  public static void configureScope(Consumer<Scope> callback) {
+  public static void configureScope(@Nullable Consumer<Scope> callback) {
     SentryClient c = client();
-    if (c == null) {
+    if (c == null || callback == null) {
       return;
     }
     try {
@@ -216,7 +269,11 @@ public final class Sentry {
    * });
    * }</pre>
    */
-  public static void withScope(Consumer<Scope> callback) {
+  public static void withScope(@Nullable Consumer<Scope> callback) {
+    if (callback == null) {
+      Diagnostics.debug("Sentry.withScope(null): nothing to run");
+      return;
+    }
     SentryClient c = client();
     if (c == null) {
       callback.accept(NoopScope.INSTANCE);
@@ -280,28 +337,37 @@ public final class Sentry {
     return isolation.getLastEventId();
   }
 
-  /** A runnable that runs with the caller's scopes (forked), on whatever thread runs it. */
+  /**
+   * A runnable that runs with the caller's scopes (forked), on whatever thread runs it. A null task
+   * is returned as it is, as by the other {@code wrap} methods.
+   */
   public static Runnable wrapRunnable(Runnable task) {
     SentryClient c = client();
-    return c == null ? task : ContextCarrier.wrap(c.storage(), task);
+    return c == null || isNull(task) ? task : ContextCarrier.wrap(c.storage(), task);
   }
 
   /** A callable that runs with the caller's scopes (forked), on whatever thread runs it. */
   public static <V> Callable<V> wrapCallable(Callable<V> task) {
     SentryClient c = client();
-    return c == null ? task : ContextCarrier.wrap(c.storage(), task);
+    return c == null || isNull(task) ? task : ContextCarrier.wrap(c.storage(), task);
   }
 
   /** An executor whose tasks run with their submitter's scopes. */
   public static Executor wrapExecutor(Executor executor) {
     SentryClient c = client();
-    return c == null ? executor : ContextCarrier.wrap(c.storage(), executor);
+    return c == null || isNull(executor) ? executor : ContextCarrier.wrap(c.storage(), executor);
   }
 
   /** An executor service whose tasks run with their submitter's scopes. */
   public static ExecutorService wrapExecutorService(ExecutorService executor) {
     SentryClient c = client();
-    return c == null ? executor : ContextCarrier.wrap(c.storage(), executor);
+    return c == null || isNull(executor) ? executor : ContextCarrier.wrap(c.storage(), executor);
+  }
+
+  // callers without NullAway may still pass null; the declared type stays non-null so that what
+  // is returned for a task stays non-null for everyone else
+  private static boolean isNull(@Nullable Object argument) {
+    return argument == null;
   }
 
   /**

@@ -47,6 +47,8 @@ public final class SentryOptions {
   private final double sampleRate;
   private final boolean debug;
   private final boolean sendDefaultPii;
+  private final List<String> scrubFields;
+  private final List<String> safeFields;
   private final List<String> inAppIncludes;
   private final List<String> inAppExcludes;
   private final Map<String, String> tags;
@@ -106,6 +108,8 @@ public final class SentryOptions {
     this.sampleRate = b.sampleRate;
     this.debug = b.debug;
     this.sendDefaultPii = b.sendDefaultPii;
+    this.scrubFields = immutableList(b.scrubFields);
+    this.safeFields = immutableList(b.safeFields);
     this.inAppIncludes = immutableList(b.inAppIncludes);
     this.inAppExcludes = immutableList(b.inAppExcludes);
     this.tags = immutableMap(b.tags);
@@ -223,6 +227,19 @@ public final class SentryOptions {
   /** Whether personal data (cookies, IP addresses, user names, bodies) may be sent. */
   public boolean sendDefaultPii() {
     return sendDefaultPii;
+  }
+
+  /**
+   * More key names whose values are never sent, beside the built-in ones (password, secret, token,
+   * ...): matched like them, as parts of a key, ignoring case, {@code -}, {@code _} and {@code .}.
+   */
+  public List<String> scrubFields() {
+    return scrubFields;
+  }
+
+  /** Key names whose values are sent as they are, even when they look sensitive. */
+  public List<String> safeFields() {
+    return safeFields;
   }
 
   /** Package prefixes whose frames are the application's. */
@@ -490,6 +507,10 @@ public final class SentryOptions {
         + debug
         + ", sendDefaultPii="
         + sendDefaultPii
+        + ", scrubFields="
+        + scrubFields
+        + ", safeFields="
+        + safeFields
         + ", inAppIncludes="
         + inAppIncludes
         + ", inAppExcludes="
@@ -653,6 +674,8 @@ public final class SentryOptions {
     double sampleRate = 1.0;
     boolean debug;
     boolean sendDefaultPii;
+    final List<String> scrubFields = new ArrayList<>();
+    final List<String> safeFields = new ArrayList<>();
     final List<String> inAppIncludes = new ArrayList<>();
     final List<String> inAppExcludes = new ArrayList<>();
     final Map<String, String> tags = new LinkedHashMap<>();
@@ -719,6 +742,8 @@ public final class SentryOptions {
       sampleRate = o.sampleRate;
       debug = o.debug;
       sendDefaultPii = o.sendDefaultPii;
+      scrubFields.addAll(o.scrubFields);
+      safeFields.addAll(o.safeFields);
       inAppIncludes.addAll(o.inAppIncludes);
       inAppExcludes.addAll(o.inAppExcludes);
       tags.putAll(o.tags);
@@ -779,6 +804,8 @@ public final class SentryOptions {
       m.put("sample-rate", (b, t) -> b.sampleRate = t.asDouble(SAMPLE_RATE_RULE));
       m.put("debug", (b, t) -> b.debug = t.asBoolean());
       m.put("send-default-pii", (b, t) -> b.sendDefaultPii = t.asBoolean());
+      m.put("scrub-fields", (b, t) -> replace(b.scrubFields, t.asList()));
+      m.put("safe-fields", (b, t) -> replace(b.safeFields, t.asList()));
       m.put("in-app-includes", (b, t) -> replace(b.inAppIncludes, t.asList()));
       m.put("in-app-excludes", (b, t) -> replace(b.inAppExcludes, t.asList()));
       m.put("max-breadcrumbs", (b, t) -> b.maxBreadcrumbs = t.asInt(NOT_NEGATIVE_RULE));
@@ -845,8 +872,8 @@ public final class SentryOptions {
      * so that a file written for a newer SDK still works.
      *
      * <p>The keys: {@code dsn, environment, release, dist, server-name, sample-rate, debug,
-     * send-default-pii, in-app-includes, in-app-excludes, tags.<name>, max-breadcrumbs,
-     * ignored-exceptions-for-type, ignored-errors, trace-propagation-targets,
+     * send-default-pii, scrub-fields, safe-fields, in-app-includes, in-app-excludes, tags.<name>,
+     * max-breadcrumbs, ignored-exceptions-for-type, ignored-errors, trace-propagation-targets,
      * shutdown-timeout-millis, flush-timeout-millis, proxy.host, proxy.port, proxy.user,
      * proxy.pass, attach-stacktrace, attach-threads, attach-server-name, max-attachment-size,
      * enable-uncaught-exception-handler, enable-shutdown-hook, send-client-reports, logs.enabled}.
@@ -927,6 +954,25 @@ public final class SentryOptions {
     public Builder sendDefaultPii(boolean sendDefaultPii) {
       this.sendDefaultPii = sendDefaultPii;
       return code("send-default-pii");
+    }
+
+    /**
+     * Adds a key name whose values are never sent (a {@code scrub-fields} entry), matched as a part
+     * of keys like the built-in ones: {@code addScrubField("pin")} filters {@code pin} and {@code
+     * card_pin}.
+     */
+    public Builder addScrubField(String name) {
+      scrubFields.add(name);
+      return code("scrub-fields");
+    }
+
+    /**
+     * Adds a key name whose values are sent as they are (a {@code safe-fields} entry), matched as
+     * the whole key ignoring case and separators: {@code addSafeField("session_count")}.
+     */
+    public Builder addSafeField(String name) {
+      safeFields.add(name);
+      return code("safe-fields");
     }
 
     /** Marks frames of classes under this package prefix as the application's. */

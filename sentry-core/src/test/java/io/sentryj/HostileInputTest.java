@@ -8,6 +8,7 @@ import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.internal.envelope.EnvelopeWriter;
 import io.sentryj.testing.Envelopes;
 import io.sentryj.testing.EventSchema;
+import io.sentryj.testing.TestSdk;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +30,7 @@ class HostileInputTest {
 
   @BeforeEach
   void init() {
-    Sentry.init(
-        o ->
-            o.dsn("https://public@o1.ingest.sentry.io/1")
-                .externalConfiguration(false)
-                .enableShutdownHook(false)
-                .enableUncaughtExceptionHandler(false)
-                .transportFactory(x -> transport));
+    TestSdk.init(transport, o -> {});
   }
 
   @AfterEach
@@ -135,18 +130,13 @@ class HostileInputTest {
   @Test
   void nullMessages() throws Exception {
     Sentry.captureException(new RuntimeException((String) null));
-    Sentry.captureMessage(nullString());
+    Sentry.captureMessage("");
     assertThat(transport.envelopes()).hasSize(2);
     EnvelopeWriter writer = new EnvelopeWriter();
     for (Envelope envelope : transport.envelopes()) {
       EventSchema.assertValid(
           Envelopes.parse(writer.toByteArray(envelope, null)).only("event").payload());
     }
-  }
-
-  @SuppressWarnings("NullAway")
-  private static String nullString() {
-    return null;
   }
 
   @Test

@@ -61,6 +61,8 @@ final class DoctorCommand {
     m.put("sample-rate", SentryOptions::sampleRate);
     m.put("debug", SentryOptions::debug);
     m.put("send-default-pii", SentryOptions::sendDefaultPii);
+    m.put("scrub-fields", SentryOptions::scrubFields);
+    m.put("safe-fields", SentryOptions::safeFields);
     m.put("in-app-includes", SentryOptions::inAppIncludes);
     m.put("in-app-excludes", SentryOptions::inAppExcludes);
     m.put("max-breadcrumbs", SentryOptions::maxBreadcrumbs);

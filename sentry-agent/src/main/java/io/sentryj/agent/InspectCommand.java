@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.internal.envelope.EnvelopeParser;
 import io.sentryj.internal.envelope.ParsedEnvelope;
+import io.sentryj.internal.transport.StoredOutbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,47 +15,80 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Prints envelopes readably: per envelope its event id, and per item its type and size; per event
- * its level, title, breadcrumb count, tags and request. Reads a file, or every regular file of a
- * directory in name order; an envelope that does not parse is reported and skipped.
+ * its level, title, breadcrumb count, tags and request. Reads a file, or an outbox directory: its
+ * envelope files and the envelopes of batches a killed JVM left, in name order (other files, such
+ * as locks, are not envelopes); an envelope that does not parse is reported and skipped.
  */
 final class InspectCommand {
   private InspectCommand() {}
 
   static int run(String[] paths, PrintStream out) throws IOException {
     int failed = 0;
-    for (String path : paths) {
-      for (Path file : files(Paths.get(path))) {
-        failed += print(file, out) ? 0 : 1;
+    for (String arg : paths) {
+      Path path = Paths.get(arg);
+      if (!Files.isDirectory(path)) {
+        failed += print(path.toString(), Files.readAllBytes(path), out) ? 0 : 1;
+        continue;
+      }
+      // its files, and the envelopes in batches a killed JVM left, in name order
+      Map<String, byte @Nullable []> byName = new TreeMap<>();
+      for (Path file : files(path)) {
+        if (!isBookkeeping(file.getFileName().toString())) {
+          byName.put(file.getFileName().toString(), null);
+        }
+      }
+      for (StoredOutbox.Entry entry : StoredOutbox.read(path)) {
+        if (entry.name().contains("#")) {
+          byName.put(entry.name(), entry.bytes());
+        }
+      }
+      for (Map.Entry<String, byte @Nullable []> e : byName.entrySet()) {
+        Path file = path.resolve(e.getKey());
+        byte[] bytes = e.getValue();
+        failed += print(file.toString(), bytes != null ? bytes : read(file), out) ? 0 : 1;
       }
     }
     return failed == 0 ? 0 : 1;
   }
 
-  private static List<Path> files(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      return new ArrayList<>(Collections.singletonList(path));
-    }
+  private static List<Path> files(Path dir) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> list = Files.list(path)) {
+    try (Stream<Path> list = Files.list(dir)) {
       list.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted()
           .forEach(files::add);
     }
     return files;
   }
 
-  private static boolean print(Path file, PrintStream out) {
+  /** An outbox's lock, acknowledgement, batch and temporary files: not envelopes to print. */
+  private static boolean isBookkeeping(String name) {
+    return name.endsWith(".lock")
+        || name.endsWith(".acks")
+        || name.endsWith(".batch")
+        || name.endsWith(".tmp");
+  }
+
+  private static byte[] read(Path file) {
     try {
-      ParsedEnvelope parsed = EnvelopeParser.parse(Files.readAllBytes(file));
-      out.println(file + ": event_id=" + parsed.eventId() + ", sent_at=" + parsed.sentAt());
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new byte[0]; // gone since it was listed (sent meanwhile): reported as unreadable
+    }
+  }
+
+  private static boolean print(String name, byte[] bytes, PrintStream out) {
+    try {
+      ParsedEnvelope parsed = EnvelopeParser.parse(bytes);
+      out.println(name + ": event_id=" + parsed.eventId() + ", sent_at=" + parsed.sentAt());
       for (EnvelopeItem item : parsed.envelope().items()) {
         byte[] payload = item.payload();
         out.println("  " + item.type() + " (" + payload.length + " bytes)");
@@ -64,7 +98,7 @@ final class InspectCommand {
       }
       return true;
     } catch (IOException | RuntimeException e) {
-      out.println(file + ": not a readable envelope: " + e.getMessage());
+      out.println(name + ": not a readable envelope: " + e.getMessage());
       return false;
     }
   }

@@ -7,6 +7,7 @@ import io.sentryj.internal.config.Dsn;
 import io.sentryj.internal.config.OptionText;
 import io.sentryj.internal.envelope.EnvelopeFormatException;
 import io.sentryj.internal.transport.DirectSender;
+import io.sentryj.internal.transport.StoredOutbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -101,6 +102,8 @@ final class UploadCommand {
       throws InterruptedException {
     List<Path> files;
     try {
+      // what a killed JVM left in batches becomes envelope files first, as its next start would do
+      StoredOutbox.adoptLeftovers(dir);
       files = envelopes(dir);
     } catch (IOException e) {
       out.println(dir + ": cannot be read: " + e);

@@ -46,6 +46,34 @@ class AgentMainTest {
   }
 
   @Test
+  void inspectShowsTheEnvelopesOfABatchAKilledJvmLeftAndSkipsTheOutboxsBookkeeping(
+      @TempDir Path dir) throws Exception {
+    // a batch file: each envelope as its 4-byte big-endian length and its bytes
+    ByteArrayOutputStream batch = new ByteArrayOutputStream();
+    for (String id :
+        new String[] {
+          "11111111111111111111111111111111", "2222222222222222222222222222222" + "2"
+        }) {
+      byte[] envelope =
+          ("{\"event_id\":\"" + id + "\"}\n{\"type\":\"event\"}\n{\"level\":\"error\"}\n")
+              .getBytes(StandardCharsets.UTF_8);
+      batch.write(java.nio.ByteBuffer.allocate(4).putInt(envelope.length).array());
+      batch.write(envelope);
+    }
+    String base = "1796171936471-000000000-bd490542.4652241aedfa5ec9";
+    Files.write(dir.resolve(base + ".batch"), batch.toByteArray());
+    Files.write(dir.resolve("4652241aedfa5ec9.lock"), new byte[0]);
+
+    int status = run("inspect", dir.toString());
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(base + ".batch#0: event_id=11111111111111111111111111111111")
+        .contains(base + ".batch#1: event_id=22222222222222222222222222222222")
+        .doesNotContain(".lock");
+  }
+
+  @Test
   void doctorMasksTheSecretAndTellsWhereValuesCameFrom(@TempDir Path dir) {
     // the envelope directory keeps the test event here instead of sending it
     int status =

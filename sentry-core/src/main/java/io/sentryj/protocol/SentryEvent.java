@@ -59,8 +59,11 @@ public final class SentryEvent {
     return eventId;
   }
 
-  public void setEventId(SentryId eventId) {
-    this.eventId = eventId;
+  /** Sets the id; null keeps the current one. */
+  public void setEventId(@Nullable SentryId eventId) {
+    if (eventId != null) {
+      this.eventId = eventId;
+    }
   }
 
   public long getTimestampMillis() {
@@ -168,29 +171,39 @@ public final class SentryEvent {
     return tags;
   }
 
-  public void setTags(Map<String, String> tags) {
-    this.tags = new LinkedHashMap<>(tags);
+  /** Replaces them with a copy of {@code tags}; null empties them. */
+  public void setTags(@Nullable Map<String, String> tags) {
+    this.tags = tags == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tags);
   }
 
-  /** Sets one tag. */
-  public void setTag(String key, String value) {
-    tags.put(key, value);
+  /** Sets one tag; a null value removes it, a null key is ignored. */
+  public void setTag(@Nullable String key, @Nullable String value) {
+    if (key == null) {
+      return;
+    }
+    if (value == null) {
+      tags.remove(key);
+    } else {
+      tags.put(key, value);
+    }
   }
 
   public Map<String, Object> getExtra() {
     return extra;
   }
 
-  public void setExtra(Map<String, Object> extra) {
-    this.extra = new LinkedHashMap<>(extra);
+  /** Replaces them with a copy of {@code extra}; null empties them. */
+  public void setExtra(@Nullable Map<String, Object> extra) {
+    this.extra = extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extra);
   }
 
   public List<String> getFingerprint() {
     return fingerprint;
   }
 
-  public void setFingerprint(List<String> fingerprint) {
-    this.fingerprint = new ArrayList<>(fingerprint);
+  /** Replaces them with a copy of {@code fingerprint}; null empties them. */
+  public void setFingerprint(@Nullable List<String> fingerprint) {
+    this.fingerprint = fingerprint == null ? new ArrayList<>() : new ArrayList<>(fingerprint);
   }
 
   /** The breadcrumbs, oldest first. */
@@ -198,24 +211,27 @@ public final class SentryEvent {
     return breadcrumbs;
   }
 
-  public void setBreadcrumbs(List<Breadcrumb> breadcrumbs) {
-    this.breadcrumbs = new ArrayList<>(breadcrumbs);
+  /** Replaces them with a copy of {@code breadcrumbs}; null empties them. */
+  public void setBreadcrumbs(@Nullable List<Breadcrumb> breadcrumbs) {
+    this.breadcrumbs = breadcrumbs == null ? new ArrayList<>() : new ArrayList<>(breadcrumbs);
   }
 
   public List<SentryThread> getThreads() {
     return threads;
   }
 
-  public void setThreads(List<SentryThread> threads) {
-    this.threads = new ArrayList<>(threads);
+  /** Replaces them with a copy of {@code threads}; null empties them. */
+  public void setThreads(@Nullable List<SentryThread> threads) {
+    this.threads = threads == null ? new ArrayList<>() : new ArrayList<>(threads);
   }
 
   public Map<String, String> getModules() {
     return modules;
   }
 
-  public void setModules(Map<String, String> modules) {
-    this.modules = new LinkedHashMap<>(modules);
+  /** Replaces them with a copy of {@code modules}; null empties them. */
+  public void setModules(@Nullable Map<String, String> modules) {
+    this.modules = modules == null ? new LinkedHashMap<>() : new LinkedHashMap<>(modules);
   }
 
   /**
@@ -245,6 +261,14 @@ public final class SentryEvent {
   public void setExceptionSupplier(Supplier<List<SentryException>> supplier) {
     this.exceptions = null;
     this.exceptionSupplier = supplier;
+  }
+
+  /**
+   * How the exception chain will be built, or null once it is built or when there is none. For the
+   * SDK's own use: the pipeline reads what capture took from the throwable through it.
+   */
+  public @Nullable Supplier<List<SentryException>> getExceptionSupplier() {
+    return exceptionSupplier;
   }
 
   /** Whether the event has an exception chain, built or not yet built. */

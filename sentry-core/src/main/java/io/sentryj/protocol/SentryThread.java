@@ -1,5 +1,6 @@
 package io.sentryj.protocol;
 
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** A thread at the time of the event (protocol section 3, {@code threads.values}). */
@@ -11,6 +12,7 @@ public final class SentryThread {
   private @Nullable Boolean main;
   private @Nullable String state;
   private @Nullable SentryStackTrace stacktrace;
+  private @Nullable Supplier<@Nullable SentryStackTrace> stacktraceSource;
 
   /** A thread with the given id. */
   public SentryThread(long id) {
@@ -65,12 +67,36 @@ public final class SentryThread {
     this.state = state;
   }
 
+  /**
+   * The thread's stack trace, oldest frame first; made on first call when the SDK took the stack at
+   * capture (the frames are made on the SDK's thread).
+   */
   public @Nullable SentryStackTrace getStacktrace() {
+    Supplier<@Nullable SentryStackTrace> source = stacktraceSource;
+    if (stacktrace == null && source != null) {
+      stacktraceSource = null;
+      stacktrace = source.get();
+    }
     return stacktrace;
   }
 
   public void setStacktrace(@Nullable SentryStackTrace stacktrace) {
     this.stacktrace = stacktrace;
+    this.stacktraceSource = null;
+  }
+
+  /**
+   * Sets how the stack trace is made when first asked for. For the SDK's own use: the stack is
+   * taken at capture, the frames made later on the SDK's thread.
+   */
+  public void setStacktraceSource(Supplier<@Nullable SentryStackTrace> source) {
+    this.stacktrace = null;
+    this.stacktraceSource = source;
+  }
+
+  /** How the stack trace will be made, or null once it is made or when there is none. */
+  public @Nullable Supplier<@Nullable SentryStackTrace> getStacktraceSource() {
+    return stacktraceSource;
   }
 
   @Override

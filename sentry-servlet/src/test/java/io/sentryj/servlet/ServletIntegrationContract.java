@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -173,11 +174,17 @@ public abstract class ServletIntegrationContract {
   /** The event's headers as "Name: value" lines, in order. */
   protected static List<String> headers(JsonObject event) {
     List<String> lines = new ArrayList<>();
-    for (JsonElement pair : event.getAsJsonObject("request").getAsJsonArray("headers")) {
-      JsonArray a = pair.getAsJsonArray();
-      lines.add(a.get(0).getAsString() + ": " + a.get(1).getAsString());
+    for (Map.Entry<String, JsonElement> h :
+        event.getAsJsonObject("request").getAsJsonObject("headers").entrySet()) {
+      lines.add(h.getKey() + ": " + h.getValue().getAsString());
     }
     return lines;
+  }
+
+  /** The request body, written as JSON text on the wire, parsed. */
+  protected static JsonObject requestData(JsonObject event) {
+    return JsonParser.parseString(event.getAsJsonObject("request").get("data").getAsString())
+        .getAsJsonObject();
   }
 
   protected static JsonObject mainException(JsonObject event) {

@@ -6,8 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The SDK's own diagnostics, the one place that prints them. Lines go to SLF4J (logger {@code
- * io.sentryj.diagnostics}) when it is on the class path, else to standard error. Debug and info
- * lines are printed only with the {@code debug} option; warnings and errors always.
+ * io.sentryj.diagnostics}) when it is on the class path with a provider bound (Logback, Log4j 2's
+ * SLF4J binding, slf4j-jdk14...), else to standard error. Debug and info lines are printed only
+ * with the {@code debug} option; warnings and errors always.
+ *
+ * <p>Without a provider SLF4J is not touched at all: asking it for a logger would print its three
+ * "No SLF4J providers were found" lines into every such application's output.
  *
  * <p>Never feeds back into capture: integrations ignore loggers under {@code io.sentryj}, and while
  * a thread is printing a diagnostic it is marked {@link #isPrinting() printing}, so that a logging
@@ -122,11 +126,34 @@ public final class Diagnostics {
 
   private static @Nullable Object slf4jLogger() {
     try {
-      Class.forName("org.slf4j.LoggerFactory", false, Diagnostics.class.getClassLoader());
-      return Slf4j.logger();
+      Class<?> factory =
+          Class.forName("org.slf4j.LoggerFactory", false, Diagnostics.class.getClassLoader());
+      return hasSlf4jProvider(factory.getClassLoader()) ? Slf4j.logger() : null;
     } catch (Throwable e) {
       return null;
     }
+  }
+
+  /**
+   * Whether SLF4J, loaded by {@code loader}, would find a provider: one named by {@code
+   * slf4j.provider}, one registered for SLF4J 2's service loader, or an SLF4J 1 binding. Looks for
+   * the files only; loads nothing.
+   */
+  static boolean hasSlf4jProvider(@Nullable ClassLoader loader) {
+    if (System.getProperty("slf4j.provider") != null) {
+      return true;
+    }
+    String[] markers = {
+      "META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
+      "org/slf4j/impl/StaticLoggerBinder.class"
+    };
+    for (String marker : markers) {
+      if ((loader != null ? loader.getResource(marker) : ClassLoader.getSystemResource(marker))
+          != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Kept apart so that the SDK loads without SLF4J. */

@@ -176,76 +176,49 @@ final class EventWriter {
     w.endObject();
   }
 
+  /**
+   * The {@code request}, in the one shape every parser takes: Relay's schema and sentry-cli's
+   * (sentry-rust's protocol types, which want the URL absolute, the body a string and the headers
+   * an object of strings). Headers are merged by name (values joined with {@code ", "}, HTTP's
+   * rule); cookies go as the {@code Cookie} header, from which Relay fills {@code cookies}; a
+   * structured body is written as its JSON text, which Relay parses back; a URL that is not
+   * absolute is written as {@code env.REQUEST_URI}.
+   */
   private void writeRequest(Request r) throws IOException {
     w.name("request").beginObject();
     text("method", r.getMethod());
-    text("url", r.getUrl());
+    String url = r.getUrl();
+    boolean absolute = url != null && RequestShape.isAbsoluteUrl(url);
+    if (absolute) {
+      text("url", url);
+    }
     text("query_string", r.getQueryString());
     Object data = r.getData();
     if (data instanceof String) {
       text("data", (String) data);
     } else if (data != null) {
-      w.name("data");
-      values.write(data);
+      text("data", json(data));
     }
-    String cookies = r.getCookies();
-    if (cookies != null) {
-      writeCookies(cookies);
+    Map<String, String> headers = RequestShape.headers(r.getHeaders(), r.getCookies());
+    if (!headers.isEmpty()) {
+      writeStringMap("headers", headers, limits.maxString);
     }
-    writeHeaders(r.getHeaders());
-    if (!r.getEnv().isEmpty()) {
-      w.name("env");
-      values.writeMap(r.getEnv());
+    Map<String, String> env = r.getEnv();
+    if (!absolute && url != null && !env.containsKey(RequestShape.REQUEST_URI)) {
+      env = RequestShape.withRequestUri(env, url);
     }
+    writeStringMap("env", env, limits.maxString);
     w.endObject();
   }
 
-  /**
-   * The schema takes cookies only as pairs or an object, not as the raw header, so the {@code
-   * Cookie} header is split here, as Relay would: {@code a=1; b=2} is {@code
-   * [["a","1"],["b","2"]]}.
-   */
-  private void writeCookies(String header) throws IOException {
-    w.name("cookies").beginArray();
-    int start = 0;
-    while (start <= header.length()) {
-      int semicolon = header.indexOf(';', start);
-      int end = semicolon < 0 ? header.length() : semicolon;
-      writeCookie(header.substring(start, end).trim());
-      start = end + 1;
-    }
-    w.endArray();
-  }
-
-  private void writeCookie(String cookie) throws IOException {
-    if (cookie.isEmpty()) {
-      return;
-    }
-    int eq = cookie.indexOf('=');
-    String name = eq < 0 ? cookie : cookie.substring(0, eq).trim();
-    String value = eq < 0 ? "" : cookie.substring(eq + 1).trim();
-    w.beginArray()
-        .value(truncate(name, limits.maxString))
-        .value(truncate(value, limits.maxString))
-        .endArray();
-  }
-
-  private void writeHeaders(List<Map.Entry<String, String>> headers) throws IOException {
-    if (headers.isEmpty()) {
-      return;
-    }
-    w.name("headers").beginArray();
-    int n = 0;
-    for (Map.Entry<String, String> h : headers) {
-      if (n++ >= limits.bagItems) {
-        break;
-      }
-      w.beginArray()
-          .value(truncate(String.valueOf(h.getKey()), limits.maxString))
-          .value(truncate(String.valueOf(h.getValue()), limits.maxString))
-          .endArray();
-    }
-    w.endArray();
+  /** A free-form value as JSON text, within this writer's limits. */
+  private String json(Object value) throws IOException {
+    Utf8Buffer buffer = new Utf8Buffer(256);
+    buffer.reset(Integer.MAX_VALUE);
+    JsonOut out = new JsonOut(buffer);
+    new ValueWriter(out, limits.bagDepth, limits.bagItems, limits.bagString).write(value);
+    out.close();
+    return new String(buffer.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void writeContexts(Contexts contexts) throws IOException {
@@ -329,7 +302,9 @@ final class EventWriter {
 
   private void writeException(SentryException x) throws IOException {
     w.beginObject();
-    text("type", x.getType());
+    String type = x.getType();
+    // sentry-rust's parser requires a type; Relay's schema requires a type or a value
+    text("type", type != null ? type : "Exception");
     if (!limits.minimal) {
       text("value", x.getValue());
       text("module", x.getModule());
@@ -445,17 +420,25 @@ final class EventWriter {
     w.endObject();
   }
 
+  /**
+   * The {@code logentry}: {@code message} always (the template, or the text when there is none), as
+   * sentry-rust's parser requires it; {@code formatted} and {@code params} when known.
+   */
   private void writeLogEntry(@Nullable Message m) throws IOException {
     if (m == null || (m.getFormatted() == null && m.getMessage() == null)) {
       return;
     }
     w.name("logentry").beginObject();
+    int max = Math.min(MAX_FORMATTED_CHARS, limits.maxString);
     String formatted = m.getFormatted();
+    String template = m.getMessage();
+    String message = template != null ? template : formatted;
+    if (message != null) {
+      w.name("message").value(truncate(message, max));
+    }
     if (formatted != null) {
-      int max = Math.min(MAX_FORMATTED_CHARS, limits.maxString);
       w.name("formatted").value(truncate(formatted, max));
     }
-    text("message", m.getMessage());
     writeStrings("params", m.getParams());
     w.endObject();
   }

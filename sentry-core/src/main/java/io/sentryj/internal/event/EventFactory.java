@@ -7,9 +7,11 @@ import java.util.Collections;
 
 /**
  * The event-building parts for one configuration, wired together, and the steps capture takes with
- * them, each in the right place: what must be seen on the capturing thread (threads, the caller's
- * stack) is taken at once; the exception chain, the costly part, is built later, when the SDK's
- * worker first asks for it ({@link SentryEvent#setExceptionSupplier}).
+ * them, each in the right place: what must be seen on the capturing thread is taken at once (the
+ * threads, the caller's stack, and a {@link ThrowableSnapshot} of the throwable: its classes,
+ * messages and stack trace elements); the protocol objects and frames of the exception chain, the
+ * costly part, are made later, when the SDK's worker first asks for them ({@link
+ * SentryEvent#setExceptionSupplier}).
  *
  * <pre>{@code
  * EventFactory events = EventFactory.of(options);          // once per init
@@ -46,17 +48,19 @@ public final class EventFactory {
   }
 
   /**
-   * Call on the capturing thread: gives the event the throwable's exception chain, built lazily
-   * with the current thread as {@code thread_id}, and, with {@code attachThreads}, the threads as
-   * they are now. An unhandled throwable (an uncaught exception handler runs on the dying thread)
-   * marks the current thread crashed, without repeating its stack.
+   * Call on the capturing thread: gives the event the throwable and a snapshot of its exception
+   * chain, read now and turned into protocol objects lazily, with the current thread as {@code
+   * thread_id}, and, with {@code attachThreads}, the threads as they are now. An unhandled
+   * throwable (an uncaught exception handler runs on the dying thread) marks the current thread
+   * crashed, without repeating its stack.
    */
   public void attachException(
       SentryEvent event, Throwable throwable, String mechanismType, boolean handled) {
     long threadId = Thread.currentThread().getId();
     event.setThrowable(throwable);
+    ThrowableSnapshot snapshot = ExceptionFactory.snapshot(throwable);
     event.setExceptionSupplier(
-        () -> exceptions.exceptions(throwable, mechanismType, handled, threadId));
+        new ExceptionSource(exceptions, snapshot, mechanismType, handled, threadId));
     if (options.attachThreads()) {
       event.setThreads(threads.threads(handled ? ThreadsFactory.NO_THREAD : threadId));
     }
@@ -71,7 +75,7 @@ public final class EventFactory {
       event.setThreads(threads.threads(ThreadsFactory.NO_THREAD));
     } else if (options.attachStacktrace()) {
       SentryThread current = threads.currentThread();
-      if (current.getStacktrace() != null) {
+      if (current.getStacktraceSource() != null) {
         event.setThreads(Collections.singletonList(current));
       }
     }

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * caller's stack for {@code attachStacktrace}.
  *
  * <p>Call it on the capturing thread, at capture time: a thread dump taken later, on the SDK's
- * worker, would show other stacks and the wrong current thread. {@link Thread#getAllStackTraces()}
- * stops the JVM at a safepoint, which is why it is behind an option.
+ * worker, would show other stacks and the wrong current thread. The stacks are taken then; their
+ * frames are made when the SDK's thread writes the event ({@link ThreadStack}). {@link
+ * Thread#getAllStackTraces()} stops the JVM at a safepoint, which is why it is behind an option.
  *
  * <p>At most {@value #MAX_THREADS} threads are sent, bounding the memory of an event from a JVM
  * with thousands of threads: the crashed and the current thread always, then the others by
@@ -74,7 +75,10 @@ public final class ThreadsFactory {
       if (id == crashedThreadId) {
         sentryThread.setCrashed(true);
       } else {
-        sentryThread.setStacktrace(frames.stackTrace(stacks.get(thread)));
+        ThreadStack stack = ThreadStack.of(frames, stacks.get(thread), 0);
+        if (stack != null) {
+          sentryThread.setStacktraceSource(stack); // frames made on the SDK's thread
+        }
       }
       if ("main".equals(name)) {
         sentryThread.setMain(true);
@@ -125,7 +129,11 @@ public final class ThreadsFactory {
     if ("main".equals(thread.getName())) {
       sentryThread.setMain(true);
     }
-    sentryThread.setStacktrace(currentStackTrace());
+    StackTraceElement[] elements = new Throwable().getStackTrace();
+    ThreadStack stack = ThreadStack.of(frames, elements, sdkFrames(elements));
+    if (stack != null) {
+      sentryThread.setStacktraceSource(stack); // frames made on the SDK's thread
+    }
     return sentryThread;
   }
 
@@ -139,11 +147,16 @@ public final class ThreadsFactory {
 
   /** The stack trace of the given elements (newest first) without the newest SDK frames. */
   @Nullable SentryStackTrace stackTraceOutsideSdk(StackTraceElement[] elements) {
+    return frames.stackTrace(elements, sdkFrames(elements));
+  }
+
+  /** How many of the newest elements are the SDK's own frames. */
+  private static int sdkFrames(StackTraceElement[] elements) {
     int skip = 0;
     while (skip < elements.length && isSdkFrame(elements[skip])) {
       skip++;
     }
-    return frames.stackTrace(elements, skip);
+    return skip;
   }
 
   /**

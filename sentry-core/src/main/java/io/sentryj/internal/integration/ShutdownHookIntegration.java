@@ -1,6 +1,9 @@
 package io.sentryj.internal.integration;
 
-/** Closes the SDK when the JVM shuts down, within {@code shutdownTimeoutMillis}. */
+/**
+ * Closes the SDK when the JVM shuts down, within {@code shutdownTimeoutMillis}: what is queued is
+ * delivered if Sentry answers in time, and otherwise left in the outbox for the next start.
+ */
 public final class ShutdownHookIntegration {
   private final Thread hook;
 
@@ -10,9 +13,21 @@ public final class ShutdownHookIntegration {
 
   /** Registers a hook that runs {@code close} when the JVM shuts down. */
   public static ShutdownHookIntegration install(Runnable close) {
-    Thread hook = new Thread(close, "sentryj-shutdown");
+    Thread hook = new Thread(() -> closeQuietly(close), "sentryj-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     return new ShutdownHookIntegration(hook);
+  }
+
+  /**
+   * Runs {@code close}, never letting an error escape into the JVM's exit: for one, the web
+   * application whose SDK this is may be gone, its classes no longer loadable.
+   */
+  private static void closeQuietly(Runnable close) {
+    try {
+      close.run();
+    } catch (Throwable t) {
+      // the JVM is ending: there is no one left to tell
+    }
   }
 
   /** The hook's thread, which the JVM starts at exit. */

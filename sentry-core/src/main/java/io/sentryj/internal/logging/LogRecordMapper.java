@@ -7,11 +7,10 @@ import io.sentryj.internal.envelope.LogWriter;
 import io.sentryj.internal.event.EventFactory;
 import io.sentryj.internal.event.InAppMatcher;
 import io.sentryj.internal.event.StackFrameFactory;
+import io.sentryj.internal.event.ThreadStack;
 import io.sentryj.internal.pipeline.SentryClient;
-import io.sentryj.internal.scrub.Scrubber;
 import io.sentryj.protocol.Message;
 import io.sentryj.protocol.SentryEvent;
-import io.sentryj.protocol.SentryStackTrace;
 import io.sentryj.protocol.SentryThread;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An event carries the {@code logentry} (template, parameters, formatted text), the logger, the
  * level, the throwable (mechanism {@link #origin()}, handled), extras {@code thread_name} and
- * {@code marker}, the MDC as context {@code MDC} (values of sensitive keys filtered) and the MDC
- * keys named as context tags as tags. A breadcrumb has the logger as category, the level, the
- * formatted text and the MDC as data.
+ * {@code marker}, the MDC as context {@code MDC} and the MDC keys named as context tags as tags. A
+ * breadcrumb has the logger as category, the level, the formatted text and the MDC as data. Values
+ * of sensitive MDC keys are filtered with the rest of the event, by the pipeline's scrub stage.
  */
 public final class LogRecordMapper {
   /** The named context holding the MDC. */
@@ -100,7 +99,7 @@ public final class LogRecordMapper {
             .message(record.formattedMessage());
     for (Map.Entry<String, String> e : record.mdc().entrySet()) {
       if (e.getKey() != null && e.getValue() != null) {
-        crumb.data(e.getKey(), scrub(e.getKey(), e.getValue()));
+        crumb.data(e.getKey(), e.getValue());
       }
     }
     // the hint is only read by beforeBreadcrumb: without one, the common case, it is not made
@@ -172,19 +171,14 @@ public final class LogRecordMapper {
         continue;
       }
       if (contextTags.contains(key)) {
-        event.setTag(key, scrub(key, value));
+        event.setTag(key, value);
       } else {
-        context.put(key, scrub(key, value));
+        context.put(key, value);
       }
     }
     if (!context.isEmpty()) {
       event.getContexts().put(MDC_CONTEXT, context);
     }
-  }
-
-  /** The value, or {@code [Filtered]} when its key names a secret (password, token, ...). */
-  public static String scrub(String key, String value) {
-    return Scrubber.isSensitiveKey(key) ? Scrubber.FILTERED : value;
   }
 
   /**
@@ -198,14 +192,14 @@ public final class LogRecordMapper {
     if (!current.getName().equals(record.threadName())) {
       return;
     }
-    SentryStackTrace stack = frames.stackTrace(record.callerData());
+    ThreadStack stack = ThreadStack.of(frames, record.callerData(), 0);
     if (stack == null) {
       return;
     }
     SentryThread thread = new SentryThread(current.getId());
     thread.setName(current.getName());
     thread.setCurrent(true);
-    thread.setStacktrace(stack);
+    thread.setStacktraceSource(stack); // the frames are made on the SDK's thread
     event.setThreads(Collections.singletonList(thread));
   }
 

@@ -2,10 +2,10 @@ package io.sentryj.internal.pipeline;
 
 import io.sentryj.SentryOptions;
 import io.sentryj.internal.event.HostName;
+import io.sentryj.internal.event.JsonValues;
 import io.sentryj.internal.event.RuntimeContexts;
 import io.sentryj.protocol.Contexts;
 import io.sentryj.protocol.SdkVersion;
-import java.util.Collections;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +49,9 @@ public final class EventDefaults {
       @Nullable HostName hostName) {
     this.sdk = sdk;
     this.serverName = serverName;
-    this.os = Collections.unmodifiableMap(os);
-    this.runtime = Collections.unmodifiableMap(runtime);
+    // frozen once: shared by every event, and known clean to the scrubber after the first
+    this.os = JsonValues.freezeMap(os);
+    this.runtime = JsonValues.freezeMap(runtime);
     this.hostName = hostName;
   }
 

@@ -10,8 +10,10 @@ import io.sentryj.SentryId;
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.event.EventSizes;
 import io.sentryj.internal.scope.PropagationContext;
 import io.sentryj.internal.scope.Scopes;
+import io.sentryj.internal.scrub.EventScrubber;
 import io.sentryj.protocol.SentryEvent;
 import java.io.File;
 import java.io.FileInputStream;
@@ -25,9 +27,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The path of one event, in this order: apply scopes and options, event processors, ignore rules,
- * deduplication, {@code beforeSend}, sampling; then an envelope whose event payload is serialized
- * (and cut to the size limit) later on the transport's thread. Every drop is counted by reason.
+ * The path of one event, in this order, on the capturing thread: apply scopes and options, event
+ * processors, ignore rules, deduplication, {@code beforeSend}, sampling, the snapshot (the event
+ * becomes the SDK's own copy, its values frozen) and the privacy rules; then an envelope whose
+ * event payload is serialized (and cut to the size limit) later on the transport's thread. Every
+ * drop is counted by reason; a failure seen again is held back without being counted.
  */
 public final class EventPipeline {
   /** The largest event payload sent (protocol section 2). */
@@ -83,6 +87,8 @@ public final class EventPipeline {
     if (options.sampleRate() < 1.0) {
       list.add(new SamplingStage(options.sampleRate()));
     }
+    list.add(new SnapshotStage());
+    list.add(new ScrubStage(EventScrubber.forOptions(options)));
     return Collections.unmodifiableList(list);
   }
 
@@ -102,8 +108,12 @@ public final class EventPipeline {
     for (Stage stage : stages) {
       SentryEvent next = stage.apply(current, capture);
       if (next == null) {
-        recordDrop(stage.discardReason(), capture);
-        return SentryId.EMPTY;
+        DiscardReason reason = stage.discardReason();
+        if (reason != null) {
+          recordDrop(reason, capture);
+        }
+        SentryId original = capture.duplicateOf;
+        return original != null ? original : SentryId.EMPTY;
       }
       current = next;
     }
@@ -120,7 +130,12 @@ public final class EventPipeline {
 
   private Envelope envelope(SentryEvent event, Capture capture) {
     List<EnvelopeItem> items = new ArrayList<>(1 + capture.attachments.size());
-    items.add(EnvelopeItem.ofEvent(event, () -> parts.serialize(event, MAX_EVENT_BYTES)));
+    // what the event holds counts against the transport's byte bound until it is serialized
+    items.add(
+        EnvelopeItem.ofEvent(
+            event,
+            () -> parts.serialize(event, MAX_EVENT_BYTES),
+            () -> EventSizes.approximateBytes(event)));
     for (Attachment attachment : capture.attachments) {
       EnvelopeItem item = attachmentItem(attachment);
       if (item != null) {

@@ -2,12 +2,13 @@ package io.sentryj.internal.pipeline;
 
 import io.sentryj.DiscardReason;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.event.ExceptionFactory;
+import io.sentryj.internal.event.ExceptionSource;
+import io.sentryj.internal.event.ThrowableSnapshot;
 import io.sentryj.protocol.Message;
 import io.sentryj.protocol.SentryEvent;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * a regular expression compiled once here.
  */
 final class IgnoreRulesStage implements Stage {
-  private static final int MAX_CHAIN = 64;
-
   private final Set<String> ignoredTypes;
   private final Set<String> ignoredTexts;
   private final List<Pattern> ignoredPatterns;
@@ -49,40 +48,51 @@ final class IgnoreRulesStage implements Stage {
 
   @Override
   public @Nullable SentryEvent apply(SentryEvent event, Capture capture) {
-    Throwable throwable = event.getThrowable();
-    if (throwable != null && !ignoredTypes.isEmpty() && chainHasIgnoredType(throwable)) {
+    ThrowableSnapshot snapshot = snapshot(event);
+    if (snapshot != null && !ignoredTypes.isEmpty() && chainHasIgnoredType(snapshot)) {
       return null;
     }
-    if (!ignoredTexts.isEmpty() && messageIsIgnored(event, throwable)) {
+    if (!ignoredTexts.isEmpty() && messageIsIgnored(event, snapshot)) {
       return null;
     }
     return event;
   }
 
-  private boolean chainHasIgnoredType(Throwable throwable) {
-    Set<Throwable> visited = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-    Throwable t = throwable;
-    while (t != null && visited.size() < MAX_CHAIN && visited.add(t)) {
+  /**
+   * What capture read of the throwable; read here for a throwable another part attached, so that
+   * the rules never call the application's {@code getMessage()} a second time.
+   */
+  private static @Nullable ThrowableSnapshot snapshot(SentryEvent event) {
+    ExceptionSource source = ExceptionSource.of(event);
+    if (source != null) {
+      return source.snapshot();
+    }
+    Throwable t = event.getThrowable();
+    return t == null ? null : ExceptionFactory.snapshot(t);
+  }
+
+  /** Whether the captured exception or one of its causes is of an ignored class or a subclass. */
+  private boolean chainHasIgnoredType(ThrowableSnapshot snapshot) {
+    for (Throwable t : snapshot.causeChain()) {
       for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
         if (ignoredTypes.contains(c.getName())) {
           return true;
         }
       }
-      t = t.getCause();
     }
     return false;
   }
 
-  private boolean messageIsIgnored(SentryEvent event, @Nullable Throwable throwable) {
+  private boolean messageIsIgnored(SentryEvent event, @Nullable ThrowableSnapshot snapshot) {
     Message message = event.getMessage();
     if (message != null && (matches(message.getFormatted()) || matches(message.getMessage()))) {
       return true;
     }
-    if (throwable == null) {
+    if (snapshot == null) {
       return false;
     }
-    String text = safeMessage(throwable);
-    return matches(text) || matches(throwable.getClass().getName() + ": " + text);
+    String text = snapshot.message(0);
+    return matches(text) || matches(snapshot.type(0).getName() + ": " + text);
   }
 
   private boolean matches(@Nullable String text) {
@@ -98,14 +108,6 @@ final class IgnoreRulesStage implements Stage {
       }
     }
     return false;
-  }
-
-  private static @Nullable String safeMessage(Throwable throwable) {
-    try {
-      return throwable.getMessage();
-    } catch (Throwable e) {
-      return null;
-    }
   }
 
   @Override

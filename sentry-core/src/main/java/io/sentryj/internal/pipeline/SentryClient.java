@@ -78,13 +78,20 @@ public final class SentryClient {
     return CAPTURE_DEPTH.get()[0] > 0;
   }
 
-  /** Captures a throwable caught or reported by the application or an integration. */
+  /**
+   * Captures a throwable caught or reported by the application or an integration; what the event
+   * says of it is read now, on this thread. Null captures nothing.
+   */
   public SentryId captureException(
-      Throwable throwable,
+      @Nullable Throwable throwable,
       @Nullable Hint hint,
       String mechanismType,
       boolean handled,
       SentryLevel level) {
+    if (throwable == null) {
+      Diagnostics.warn("captureException(null): nothing to capture, nothing sent");
+      return SentryId.EMPTY;
+    }
     try {
       SentryEvent event = new SentryEvent();
       event.setLevel(level);
@@ -96,8 +103,12 @@ public final class SentryClient {
     }
   }
 
-  /** Captures a message. */
-  public SentryId captureMessage(String message, SentryLevel level) {
+  /** Captures a message. Null captures nothing. */
+  public SentryId captureMessage(@Nullable String message, SentryLevel level) {
+    if (message == null) {
+      Diagnostics.warn("captureMessage(null): nothing to capture, nothing sent");
+      return SentryId.EMPTY;
+    }
     try {
       SentryEvent event = new SentryEvent();
       event.setLevel(level);
@@ -111,8 +122,15 @@ public final class SentryClient {
     }
   }
 
-  /** Runs an event through the pipeline with the calling thread's scopes. */
-  public SentryId captureEvent(SentryEvent event, @Nullable Hint hint) {
+  /**
+   * Runs an event through the pipeline with the calling thread's scopes. An event that carries a
+   * throwable but no exception chain yet gets one, read from the throwable now.
+   */
+  public SentryId captureEvent(@Nullable SentryEvent event, @Nullable Hint hint) {
+    if (event == null) {
+      Diagnostics.warn("captureEvent(null): nothing to capture, nothing sent");
+      return SentryId.EMPTY;
+    }
     int[] depth = CAPTURE_DEPTH.get();
     if (depth[0] > 0) {
       // a callback of the pipeline (beforeSend, a processor, a logger it calls) captured again:
@@ -123,6 +141,10 @@ public final class SentryClient {
     }
     depth[0]++;
     try {
+      Throwable throwable = event.getThrowable();
+      if (throwable != null && !event.hasExceptions()) {
+        parts.attachException(event, throwable, MECHANISM_GENERIC, true);
+      }
       Scopes scopes = storage.current();
       SentryId id = pipeline.process(event, hint != null ? hint : new Hint(), scopes);
       if (!id.isEmpty()) {
@@ -146,8 +168,11 @@ public final class SentryClient {
     return SentryId.EMPTY;
   }
 
-  /** Adds a breadcrumb to the calling thread's isolation scope. */
-  public void addBreadcrumb(Breadcrumb breadcrumb, @Nullable Hint hint) {
+  /** Adds a breadcrumb to the calling thread's isolation scope; null is ignored. */
+  public void addBreadcrumb(@Nullable Breadcrumb breadcrumb, @Nullable Hint hint) {
+    if (breadcrumb == null) {
+      return;
+    }
     try {
       storage.current().isolation().addBreadcrumb(breadcrumb, hint);
     } catch (Throwable t) {

@@ -9,6 +9,9 @@ interface Stage {
   /** Processes the event; null drops it, counted under {@link #discardReason()}. */
   @Nullable SentryEvent apply(SentryEvent event, Capture capture);
 
-  /** The reason a drop by this stage is counted under. */
-  DiscardReason discardReason();
+  /**
+   * The reason a drop by this stage is counted under; null when what it holds back is no loss (a
+   * failure already reported), so that it is not counted.
+   */
+  @Nullable DiscardReason discardReason();
 }

@@ -10,6 +10,8 @@ import io.sentryj.SentryId;
 import io.sentryj.SentryLevel;
 import io.sentryj.User;
 import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.internal.event.EventSnapshot;
+import io.sentryj.internal.event.JsonValues;
 import io.sentryj.protocol.Request;
 import io.sentryj.protocol.SentryEvent;
 import java.util.ArrayList;
@@ -103,7 +105,10 @@ public final class ScopeImpl implements Scope {
   }
 
   @Override
-  public void setTag(String key, @Nullable String value) {
+  public void setTag(@Nullable String key, @Nullable String value) {
+    if (key == null) {
+      return;
+    }
     synchronized (lock) {
       if (value == null) {
         tags.remove(key);
@@ -117,33 +122,45 @@ public final class ScopeImpl implements Scope {
   }
 
   @Override
-  public void removeTag(String key) {
+  public void removeTag(@Nullable String key) {
     setTag(key, null);
   }
 
+  /**
+   * Sets an extra value, copied now into an immutable JSON-like value ({@link JsonValues}), so that
+   * what the application changes afterwards is not sent and the SDK's thread never runs the
+   * application's code to write it.
+   */
   @Override
-  public void setExtra(String key, @Nullable Object value) {
+  public void setExtra(@Nullable String key, @Nullable Object value) {
+    if (key == null) {
+      return;
+    }
+    Object frozen = JsonValues.freeze(value);
     synchronized (lock) {
-      if (value == null) {
+      if (frozen == null) {
         extras.remove(key);
       } else {
         if (extras.isEmpty()) {
           extras = new LinkedHashMap<>();
         }
-        extras.put(key, value);
+        extras.put(key, frozen);
       }
     }
   }
 
   @Override
-  public void removeExtra(String key) {
+  public void removeExtra(@Nullable String key) {
     setExtra(key, null);
   }
 
+  /** Sets a named context, copied now like an extra value. */
   @Override
-  public void setContext(String name, @Nullable Map<String, ?> values) {
-    Map<String, ?> copy =
-        values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  public void setContext(@Nullable String name, @Nullable Map<String, ?> values) {
+    if (name == null) {
+      return;
+    }
+    Map<String, ?> copy = values == null ? null : JsonValues.freezeMap(values);
     synchronized (lock) {
       if (copy == null) {
         contexts.remove(name);
@@ -157,7 +174,7 @@ public final class ScopeImpl implements Scope {
   }
 
   @Override
-  public void removeContext(String name) {
+  public void removeContext(@Nullable String name) {
     setContext(name, null);
   }
 
@@ -183,9 +200,9 @@ public final class ScopeImpl implements Scope {
   }
 
   @Override
-  public void setFingerprint(List<String> fingerprint) {
+  public void setFingerprint(@Nullable List<String> fingerprint) {
     List<String> copy =
-        fingerprint.isEmpty()
+        fingerprint == null || fingerprint.isEmpty()
             ? Collections.<String>emptyList()
             : Collections.unmodifiableList(new ArrayList<>(fingerprint));
     synchronized (lock) {
@@ -240,12 +257,18 @@ public final class ScopeImpl implements Scope {
   }
 
   @Override
-  public void addBreadcrumb(Breadcrumb breadcrumb) {
+  public void addBreadcrumb(@Nullable Breadcrumb breadcrumb) {
     addBreadcrumb(breadcrumb, null);
   }
 
-  /** Adds a breadcrumb after passing it through {@code beforeBreadcrumb} with the hint. */
-  public void addBreadcrumb(Breadcrumb breadcrumb, @Nullable Hint hint) {
+  /**
+   * Adds a breadcrumb after passing it through {@code beforeBreadcrumb} with the hint; its data is
+   * frozen now, as it was when it happened. Null is ignored.
+   */
+  public void addBreadcrumb(@Nullable Breadcrumb breadcrumb, @Nullable Hint hint) {
+    if (breadcrumb == null) {
+      return;
+    }
     Breadcrumb kept = breadcrumb;
     BeforeBreadcrumbCallback callback = beforeBreadcrumb;
     if (callback != null) {
@@ -259,8 +282,9 @@ public final class ScopeImpl implements Scope {
         return;
       }
     }
+    Breadcrumb frozen = EventSnapshot.frozen(kept);
     synchronized (lock) {
-      breadcrumbs.add(kept);
+      breadcrumbs.add(frozen);
     }
   }
 
@@ -397,6 +421,13 @@ public final class ScopeImpl implements Scope {
   @Nullable SentryLevel level() {
     synchronized (lock) {
       return level;
+    }
+  }
+
+  /** How many breadcrumbs this scope holds now. */
+  int breadcrumbCount() {
+    synchronized (lock) {
+      return breadcrumbs.size();
     }
   }
 

@@ -134,6 +134,13 @@ public final class Scopes {
 
   private void applyBreadcrumbs(SentryEvent event, int maxBreadcrumbs) {
     List<Breadcrumb> target = event.getBreadcrumbs();
+    if (target instanceof ArrayList) {
+      // one array of the right size, instead of growing it seven times for a full ring
+      int incoming = global.breadcrumbCount();
+      incoming += isolation != global ? isolation.breadcrumbCount() : 0;
+      incoming += current != isolation ? current.breadcrumbCount() : 0;
+      ((ArrayList<Breadcrumb>) target).ensureCapacity(target.size() + incoming);
+    }
     int sources = target.isEmpty() ? 0 : 1;
     sources += global.copyBreadcrumbs(target) > 0 ? 1 : 0;
     if (isolation != global) {

@@ -3,67 +3,25 @@ package io.sentryj.internal.scrub;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which keys and values are secrets, for request headers, query strings, bodies, MDC and
- * any other map an integration sends. Keys match by substring, case-insensitively, ignoring {@code
- * -} and {@code _}: {@code X-Api-Key}, {@code apiKey} and {@code api_key} are all caught.
+ * The default rules as static helpers, for integrations that scrub what they collect themselves
+ * (the servlet module's request data, the agent's outgoing requests): which keys are secrets
+ * ({@link SensitiveKeys#DEFAULT}), card numbers, query strings. Every event also goes through
+ * {@link EventScrubber}, with the options' rules, as it leaves the application.
  */
 public final class Scrubber {
   /** What a scrubbed value is replaced with. */
   public static final String FILTERED = "[Filtered]";
 
-  /** Normalized fragments (lower case, no separators) of keys whose values are never sent. */
-  private static final String[] SENSITIVE_FRAGMENTS = {
-    "password",
-    "passwd",
-    "pwd",
-    "secret",
-    "token",
-    "apikey",
-    "accesskey",
-    "privatekey",
-    "auth",
-    "credential",
-    "cookie",
-    "session",
-    "csrf",
-    "xsrf",
-    "creditcard",
-    "cardnumber",
-    "ccnumber",
-    "cvv",
-    "cvc",
-    "ssn",
-    "iban",
-    "signature",
-    "bearer",
-    "jwt",
-  };
+  // the event scrubber's own parameter rules, with the default keys
+  private static final RequestScrubber DEFAULT_REQUEST =
+      new RequestScrubber(
+          new EventScrubber(SensitiveKeys.DEFAULT, true), SensitiveKeys.DEFAULT, true);
 
   private Scrubber() {}
 
-  /** Whether values under this key are never sent. */
+  /** Whether values under this key are never sent, by the default rules. */
   public static boolean isSensitiveKey(@Nullable String key) {
-    if (key == null || key.isEmpty()) {
-      return false;
-    }
-    String normalized = normalize(key);
-    for (String fragment : SENSITIVE_FRAGMENTS) {
-      if (normalized.contains(fragment)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String normalize(String key) {
-    StringBuilder sb = new StringBuilder(key.length());
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c != '-' && c != '_' && c != '.' && c != ' ') {
-        sb.append(Character.toLowerCase(c));
-      }
-    }
-    return sb.toString();
+    return SensitiveKeys.DEFAULT.isSensitive(key);
   }
 
   /** The value to send for a key: {@link #FILTERED} for sensitive keys or card numbers. */
@@ -72,40 +30,15 @@ public final class Scrubber {
   }
 
   /**
-   * A query string with the values of sensitive parameters, and values that look like card numbers,
-   * replaced by {@link #FILTERED}. Parameter order and names are kept.
+   * A query string with the values of sensitive parameters, and values holding a secret (a card
+   * number, a token), replaced by {@link #FILTERED}. Parameter order and names are kept.
    */
   public static String scrubQueryString(String query) {
-    if (query.isEmpty()) {
-      return query;
-    }
-    StringBuilder out = new StringBuilder(query.length());
-    int start = 0;
-    while (start <= query.length()) {
-      int end = query.indexOf('&', start);
-      if (end < 0) {
-        end = query.length();
-      }
-      String pair = query.substring(start, end);
-      int eq = pair.indexOf('=');
-      if (eq < 0) {
-        out.append(pair);
-      } else {
-        String name = pair.substring(0, eq);
-        String value = pair.substring(eq + 1);
-        String decodedName = decode(name);
-        boolean scrub = isSensitiveKey(decodedName) || looksLikeCardNumber(decode(value));
-        out.append(name).append('=').append(scrub ? FILTERED : value);
-      }
-      if (end < query.length()) {
-        out.append('&');
-      }
-      start = end + 1;
-    }
-    return out.toString();
+    return query.isEmpty() ? query : DEFAULT_REQUEST.parameters(query);
   }
 
-  private static String decode(String text) {
+  /** URL-decoded text (UTF-8), or the text itself when it is not validly encoded. */
+  static String decode(String text) {
     try {
       return java.net.URLDecoder.decode(text, "UTF-8");
     } catch (IllegalArgumentException | java.io.UnsupportedEncodingException e) {
@@ -152,6 +85,6 @@ public final class Scrubber {
 
   /** The form keys are matched in: lower case, without separators. */
   static String normalizedForTest(String key) {
-    return normalize(key);
+    return SensitiveKeys.normalize(key);
   }
 }

@@ -8,11 +8,6 @@ import io.sentryj.internal.envelope.EnvelopeWriter;
 import io.sentryj.internal.envelope.ParsedEnvelope;
 import io.sentryj.internal.envelope.Rfc3339;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.Call;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * through the asynchronous transport. No outbox, retries, rate limiting or client reports.
  */
 public final class DirectSender implements AutoCloseable {
-  private final HttpSender sender;
-  private final long timeoutMillis;
+  private static final long CLOSE_MILLIS = 2000;
+
+  private final OkHttpSender sender;
   private final EnvelopeWriter writer = new EnvelopeWriter();
 
   /** A sender to the DSN of {@code options}, which must have one. */
@@ -36,9 +32,7 @@ public final class DirectSender implements AutoCloseable {
     TransportConfig config = TransportConfig.forOptions(options);
     config.authHeader = TransportConfig.authHeader(dsn);
     config.threadName = "sentryj-direct";
-    this.sender = new HttpSender(dsn.envelopeUrl(), config);
-    this.timeoutMillis =
-        config.connectTimeoutMillis + config.writeTimeoutMillis + config.readTimeoutMillis;
+    this.sender = new OkHttpSender(dsn.envelopeUrl(), config);
   }
 
   /**
@@ -47,35 +41,18 @@ public final class DirectSender implements AutoCloseable {
    *
    * @throws EnvelopeFormatException if the bytes are not an envelope
    */
-  public Answer send(byte[] storedEnvelope) throws EnvelopeFormatException, InterruptedException {
+  public Answer send(byte[] storedEnvelope) throws EnvelopeFormatException {
     ParsedEnvelope parsed = EnvelopeParser.parse(storedEnvelope);
     byte[] stored =
         parsed.sentAt() != null ? writer.toByteArray(parsed.envelope(), null) : storedEnvelope;
-    CountDownLatch done = new CountDownLatch(1);
-    AtomicReference<HttpSender.@Nullable Result> answer = new AtomicReference<>();
-    Call call =
-        sender.send(
-            stored,
-            Rfc3339.format(System.currentTimeMillis()),
-            null,
-            result -> {
-              answer.set(result);
-              done.countDown();
-            });
-    if (!done.await(timeoutMillis + 1000, TimeUnit.MILLISECONDS)) {
-      call.cancel();
-      return new Answer(
-          new HttpSender.Result(
-              0, null, null, null, new InterruptedIOException("no answer in time")));
-    }
-    HttpSender.Result r = answer.get();
+    boolean oneShot = parsed.eventId() == null;
     return new Answer(
-        r != null ? r : new HttpSender.Result(0, null, null, null, new IOException("no answer")));
+        sender.send(stored, Rfc3339.format(System.currentTimeMillis()), null, oneShot));
   }
 
   @Override
   public void close() {
-    sender.close();
+    sender.close(CLOSE_MILLIS);
   }
 
   @Override
@@ -85,9 +62,9 @@ public final class DirectSender implements AutoCloseable {
 
   /** What the server answered to one envelope, or why there was no answer. */
   public static final class Answer {
-    private final HttpSender.Result result;
+    private final SendResult result;
 
-    Answer(HttpSender.Result result) {
+    Answer(SendResult result) {
       this.result = result;
     }
 

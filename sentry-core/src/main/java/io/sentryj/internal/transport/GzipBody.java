@@ -21,7 +21,8 @@ import okio.Buffer;
  * gzip.finish();
  * }</pre>
  *
- * <p>One body at a time; not thread-safe (the transport's worker is its only user).
+ * <p>One body at a time; not thread-safe: a sending thread takes one from the sender's pool for
+ * each body and puts it back when the body is done.
  */
 final class GzipBody extends OutputStream {
   // magic, deflate, no flags, no time, no extra flags, unknown OS: what GZIPOutputStream writes

@@ -1,8 +1,10 @@
 package io.sentryj.internal.transport;
 
 import io.sentryj.DataCategory;
+import java.util.EnumMap;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -16,15 +18,16 @@ final class RateLimiter {
   /** A 429 with neither header limits everything for this long (protocol section 4). */
   static final long DEFAULT_RETRY_AFTER_MILLIS = 60_000;
 
-  private static final DataCategory[] CATEGORIES = DataCategory.values();
-  private static final int ALL = CATEGORIES.length;
-
   private final LongSupplier clock;
-  // until when each category (and, at index ALL, every category) is limited, in clock millis
-  private final AtomicLongArray until = new AtomicLongArray(CATEGORIES.length + 1);
+  // until when each category, and every category, is limited, in clock millis; filled once
+  private final Map<DataCategory, AtomicLong> until = new EnumMap<>(DataCategory.class);
+  private final AtomicLong all = new AtomicLong();
 
   RateLimiter(LongSupplier clockMillis) {
     this.clock = clockMillis;
+    for (DataCategory c : DataCategory.values()) {
+      until.put(c, new AtomicLong());
+    }
   }
 
   /**
@@ -38,7 +41,8 @@ final class RateLimiter {
         applyQuota(quota.trim(), now);
       }
     } else if (status == 429) {
-      extend(ALL, now + retryAfterMillis(retryAfter));
+      long millis = retryAfterMillis(retryAfter);
+      extend(all, now + (millis < 0 ? DEFAULT_RETRY_AFTER_MILLIS : millis));
     }
   }
 
@@ -53,20 +57,20 @@ final class RateLimiter {
     }
     String categories = parts.length > 1 ? parts[1].trim() : "";
     if (categories.isEmpty()) {
-      extend(ALL, now + millis);
+      extend(all, now + millis);
       return;
     }
     for (String name : categories.split(";", -1)) {
       DataCategory c = DataCategory.fromProtocolName(name.trim().toLowerCase(Locale.ROOT));
       if (c != null) {
-        extend(c.ordinal(), now + millis); // unknown names are ignored, never mapped to default
+        extend(of(c), now + millis); // unknown names are ignored, never mapped to default
       }
     }
   }
 
-  private static long retryAfterMillis(@Nullable String retryAfter) {
-    long millis = retryAfter == null ? -1 : seconds(retryAfter);
-    return millis < 0 ? DEFAULT_RETRY_AFTER_MILLIS : millis;
+  /** A {@code Retry-After} in seconds as millis, or -1 when there is none or it is no number. */
+  static long retryAfterMillis(@Nullable String retryAfter) {
+    return retryAfter == null ? -1 : seconds(retryAfter);
   }
 
   /** Seconds (whole or fractional) as millis, rounded up; -1 if not a number. */
@@ -82,36 +86,42 @@ final class RateLimiter {
     }
   }
 
-  private void extend(int index, long deadline) {
+  private AtomicLong of(DataCategory c) {
+    AtomicLong limit = until.get(c);
+    if (limit == null) {
+      throw new IllegalStateException("no limit for " + c); // every category has one
+    }
+    return limit;
+  }
+
+  private static void extend(AtomicLong limit, long deadline) {
     long current;
     do {
-      current = until.get(index);
+      current = limit.get();
       if (current >= deadline) {
         return; // the longer limit wins
       }
-    } while (!until.compareAndSet(index, current, deadline));
+    } while (!limit.compareAndSet(current, deadline));
   }
 
   /** Whether items of this category must not be sent now. */
   boolean isLimited(DataCategory category) {
     long now = clock.getAsLong();
-    return until.get(ALL) > now || until.get(category.ordinal()) > now;
+    return all.get() > now || of(category).get() > now;
   }
 
   /** Whether any category is limited now. */
   boolean isAnyLimited() {
     long now = clock.getAsLong();
-    for (int i = 0; i < until.length(); i++) {
-      if (until.get(i) > now) {
+    if (all.get() > now) {
+      return true;
+    }
+    for (AtomicLong limit : until.values()) {
+      if (limit.get() > now) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Millis until the first limit now in force ends, or 0 when nothing is limited. */
-  long millisUntilAllLimitEnds() {
-    return Math.max(0, until.get(ALL) - clock.getAsLong());
   }
 
   @Override

@@ -10,15 +10,23 @@ import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one {@link AsyncTransport} is made with: where it sends, its bounds, its outbox and its
+ * What one {@link DeliveryProcessor} is made with: where it sends, its bounds, its outbox and its
  * timings. Fields are set by {@link #forOptions} and, in tests, changed before the transport is
  * made.
  */
 final class TransportConfig {
-  /** The retries' first delay; it doubles up to {@link #retryMaxMillis}, with jitter. */
-  static final long RETRY_INITIAL_MILLIS = 1_000;
+  /** The retries' first delay; it doubles up to {@link #RETRY_MAX_MILLIS}, with jitter. */
+  static final long RETRY_INITIAL_MILLIS = 500;
 
-  static final long RETRY_MAX_MILLIS = 60_000;
+  /**
+   * The longest wait between two probes while Sentry is unreachable: an outage costs its own length
+   * and at most this much more (a {@code Retry-After} asks for longer).
+   */
+  static final long RETRY_MAX_MILLIS = 5_000;
+
+  /** The largest share of the heap the queue's byte bound may take. */
+  static final int MAX_HEAP_FRACTION = 8;
+
   static final long CLIENT_REPORT_INTERVAL_MILLIS = 30_000;
 
   /** The envelope URL, or null to send nothing (outbox only). */
@@ -46,8 +54,11 @@ final class TransportConfig {
   int outboxMaxItems = 1000;
   long outboxMaxBytes = 64L * 1024 * 1024;
 
-  /** Without an outbox: how often an envelope is retried before it is dropped. */
-  int memoryRetries = 5;
+  /**
+   * Without an outbox: how often an envelope is retried before it is dropped; negative for as long
+   * as the queue's bounds let it wait.
+   */
+  int memoryRetries = -1;
 
   long retryInitialMillis = RETRY_INITIAL_MILLIS;
   long retryMaxMillis = RETRY_MAX_MILLIS;
@@ -55,6 +66,15 @@ final class TransportConfig {
   long clientReportIntervalMillis = CLIENT_REPORT_INTERVAL_MILLIS;
   boolean rateLimits = true;
   String threadName = "sentryj-transport";
+
+  /** Whether close also removes the default location's {@code sentryj} directory when empty. */
+  boolean removeParentIfEmpty;
+
+  /**
+   * Whether drops counted after close are reported by the next SDK to start in the JVM: only for
+   * the SDK's own transport, see {@link DeliveryPolicy}.
+   */
+  boolean carryOverDrops;
 
   /** The configuration of the transport to Sentry for these options. */
   static TransportConfig forOptions(SentryOptions options) {
@@ -75,12 +95,16 @@ final class TransportConfig {
     c.sslSocketFactory = options.sslSocketFactory();
     c.trustManager = options.trustManager();
     c.maxQueueSize = options.maxQueueSize();
-    c.maxQueueBytes = options.maxQueueBytes();
+    c.maxQueueBytes = heapBounded(options.maxQueueBytes());
     if (options.enableOutbox() || options.outboxOnly()) {
       String dir = options.outboxDir();
       c.outboxDir =
-          dir != null ? Paths.get(dir) : Outbox.defaultDir(dsn != null ? dsn.hash() : "outbox");
+          dir != null
+              ? Paths.get(dir)
+              : OutboxDirectory.defaultDir(dsn != null ? dsn.hash() : "outbox");
+      c.removeParentIfEmpty = dir == null;
     }
+    c.carryOverDrops = true;
     c.outboxMaxItems = options.outboxMaxItems();
     c.outboxMaxBytes = options.outboxMaxBytes();
     c.sendClientReports = options.sendClientReports();
@@ -93,13 +117,24 @@ final class TransportConfig {
     c.url = options.spotlightUrl();
     c.gzip = false;
     c.maxQueueSize = options.maxQueueSize();
-    c.maxQueueBytes = options.maxQueueBytes();
+    c.maxQueueBytes = heapBounded(options.maxQueueBytes());
     c.memoryRetries = 0;
     c.maxInFlight = 1;
     c.sendClientReports = false;
     c.rateLimits = false;
     c.threadName = "sentryj-spotlight";
     return c;
+  }
+
+  /**
+   * {@code max-queue-bytes}, but at most an eighth of the heap: a small heap is not filled by what
+   * waits to be sent.
+   */
+  static long heapBounded(long maxQueueBytes) {
+    long heap = Runtime.getRuntime().maxMemory();
+    return heap == Long.MAX_VALUE
+        ? maxQueueBytes
+        : Math.min(maxQueueBytes, heap / MAX_HEAP_FRACTION);
   }
 
   /** {@code X-Sentry-Auth} (protocol section 1); the secret only when the DSN has one. */

@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
 public final class Transports {
   private Transports() {}
 
+  /**
+   * How many envelopes an outbox directory holds, in files of their own and in batches not split
+   * yet: what would survive a {@code kill -9} now. For tools and benchmarks; reads the files.
+   */
+  public static int storedEnvelopes(java.nio.file.Path outboxDir) {
+    return OutboxFiles.countStored(outboxDir);
+  }
+
   /** Whether these options deliver anywhere without a transport factory. */
   public static boolean deliversSomewhere(SentryOptions options) {
     return options.hasDsn() || options.outboxOnly() || options.spotlight();
@@ -24,11 +32,11 @@ public final class Transports {
   public static Transport create(SentryOptions options, DiscardRecorder recorder) {
     Transport main;
     if (options.hasDsn() || options.outboxOnly()) {
-      main = new AsyncTransport(TransportConfig.forOptions(options), recorder);
+      main = new DeliveryProcessor(TransportConfig.forOptions(options), recorder);
     } else {
       main = NoopTransport.INSTANCE;
     }
-    if (options.outboxOnly() && ((AsyncTransport) main).outboxDir() == null) {
+    if (options.outboxOnly() && ((DeliveryProcessor) main).outboxDir() == null) {
       Diagnostics.warn("outbox-only is set but the outbox cannot be used: nothing is kept");
     }
     if (!options.spotlight()) {
@@ -36,7 +44,7 @@ public final class Transports {
     }
     // the sink's own losses are not the application's: they go to a recorder nobody reports
     Transport spotlight =
-        new AsyncTransport(TransportConfig.forSpotlight(options), new DiscardRecorder(null));
+        new DeliveryProcessor(TransportConfig.forSpotlight(options), new DiscardRecorder(null));
     return new TeeTransport(main, spotlight);
   }
 

@@ -76,6 +76,20 @@ class OptionsLoaderTest {
   }
 
   @Test
+  void scrubFieldsAndSafeFieldsComeFromTheEnvironmentAndSystemPropertiesAsLists() {
+    env.put("SENTRY_SCRUB_FIELDS", "pin, national_id");
+    system.setProperty("sentry.safe-fields", "session_count");
+
+    SentryOptions options = load(SentryOptions.builder());
+
+    assertThat(options.scrubFields()).containsExactly("pin", "national_id");
+    assertThat(options.originOf("scrub-fields"))
+        .isEqualTo("environment variable SENTRY_SCRUB_FIELDS");
+    assertThat(options.safeFields()).containsExactly("session_count");
+    assertThat(options.originOf("safe-fields")).isEqualTo("system property sentry.safe-fields");
+  }
+
+  @Test
   void aListFromCodeIsNotMergedWithListsFromElsewhere() {
     system.setProperty("sentry.in-app-includes", "sys.a");
     env.put("SENTRY_IN_APP_EXCLUDES", "env.x");

@@ -32,7 +32,7 @@ class EventFactoryTest {
   }
 
   @Test
-  void nothingOfTheThrowableIsReadUntilTheChainIsAskedFor() {
+  void theThrowableIsReadOnceAtCaptureAndNeverAgain() {
     EventFactory events = EventFactory.of(SentryOptions.builder().build());
     SentryEvent event = new SentryEvent();
     AtomicInteger reads = new AtomicInteger();
@@ -46,10 +46,11 @@ class EventFactoryTest {
 
     events.attachException(event, thrown, "generic", true);
 
-    assertThat(reads).hasValue(0);
+    assertThat(reads).hasValue(1);
     assertThat(event.getExceptions())
         .extracting(SentryException::getValue)
         .containsExactly("read 1");
+    assertThat(reads).hasValue(1);
   }
 
   @Test
@@ -86,6 +87,25 @@ class EventFactoryTest {
     assertThat(event.getThreads()).hasSize(1);
     assertThat(event.getThreads().get(0).getCurrent()).isTrue();
     assertThat(event.getThreads().get(0).getStacktrace().getFrames()).isNotEmpty();
+  }
+
+  @Test
+  void theStacksOfThreadsAreTakenAtCaptureAndTheirFramesMadeOnlyWhenAskedFor() {
+    EventFactory events = EventFactory.of(SentryOptions.builder().attachThreads(true).build());
+    SentryEvent event = new SentryEvent();
+
+    events.attachThreads(event);
+
+    SentryThread current =
+        event.getThreads().stream()
+            .filter(t -> Boolean.TRUE.equals(t.getCurrent()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(current.getStacktraceSource()).isInstanceOf(ThreadStack.class);
+    assertThat(current.getStacktrace().getFrames())
+        .extracting(io.sentryj.protocol.SentryStackFrame::getFunction)
+        .contains("theStacksOfThreadsAreTakenAtCaptureAndTheirFramesMadeOnlyWhenAskedFor");
+    assertThat(current.getStacktraceSource()).isNull();
   }
 
   @Test

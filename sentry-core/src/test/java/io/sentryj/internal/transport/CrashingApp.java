@@ -1,13 +1,15 @@
 package io.sentryj.internal.transport;
 
 import io.sentryj.Sentry;
+import io.sentryj.SentryId;
 
 /**
  * A small application run in a forked JVM by {@link ForkedJvmDeliveryTest}:
  *
  * <ul>
- *   <li>{@code capture <dsn> <outbox> <n>}: captures n events, waits until they are stored, prints
- *       {@code STORED}, and waits to be killed;
+ *   <li>{@code burst <dsn> <outbox> <n>}: captures n events as fast as it can right after {@code
+ *       Sentry.init}, then prints {@code CAPTURED <i> <event id> <millis>} for each (the time its
+ *       capture returned), then {@code BURST <millis>}, and waits to be killed;
  *   <li>{@code uncaught <dsn> <outbox>}: lets an exception end {@code main}, and halts the JVM as
  *       soon as the SDK's handler passes it on;
  *   <li>{@code return <dsn> <outbox>}: captures, flushes and returns from {@code main} without
@@ -35,16 +37,11 @@ public final class CrashingApp {
                 .flushTimeoutMillis(uncaught ? 0 : 5000)
                 .enableShutdownHook(!uncaught)
                 .shutdownTimeoutMillis(1000)
+                .serverName("crash-test") // no host-name lookup
                 .release("crash-test@1.0"));
     switch (mode) {
-      case "capture":
-        int n = Integer.parseInt(args[3]);
-        for (int i = 0; i < n; i++) {
-          Sentry.captureException(new IllegalStateException("event " + i));
-        }
-        System.out.println(Sentry.flush(30_000) ? "STORED" : "NOT STORED");
-        System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+      case "burst":
+        burst(Integer.parseInt(args[3]));
         break;
       case "uncaught":
         System.out.println("THROWING");
@@ -62,5 +59,23 @@ public final class CrashingApp {
       default:
         throw new IllegalArgumentException(mode);
     }
+  }
+
+  private static void burst(int n) throws InterruptedException {
+    SentryId[] ids = new SentryId[n];
+    long[] returned = new long[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = Sentry.captureException(new IllegalStateException("event " + i));
+      returned[i] = System.currentTimeMillis();
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      out.append("CAPTURED ").append(i).append(' ').append(ids[i]).append(' ');
+      out.append(returned[i]).append('\n');
+    }
+    out.append("BURST ").append(returned[n - 1]).append('\n');
+    System.out.print(out);
+    System.out.flush();
+    Thread.sleep(Long.MAX_VALUE); // until killed
   }
 }

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentryj.internal.transport.SentryServer.await;
 import static io.sentryj.internal.transport.TransportFixtures.config;
-import static io.sentryj.internal.transport.TransportFixtures.envelopeFiles;
 import static io.sentryj.internal.transport.TransportFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +27,7 @@ class NetworkRecoveryTest {
   @TempDir Path dir;
   private final DiscardRecorder recorder = new DiscardRecorder(null);
   private SentryServer server = new SentryServer();
-  private AsyncTransport transport;
+  private DeliveryProcessor transport;
 
   @AfterEach
   void stop() {
@@ -46,7 +45,7 @@ class NetworkRecoveryTest {
     TransportConfig c = config(url, dir);
     c.retryInitialMillis = 50;
     c.retryMaxMillis = 200;
-    transport = new AsyncTransport(c, recorder);
+    transport = new DeliveryProcessor(c, recorder);
 
     List<String> sent = new ArrayList<>();
     for (int i = 0; i < EVENTS; i++) {
@@ -54,7 +53,7 @@ class NetworkRecoveryTest {
       sent.add(e.eventId().toString());
       transport.send(e);
     }
-    await("all in the outbox", 10_000, () -> envelopeFiles(dir).size() == EVENTS);
+    await("all in the outbox", 10_000, () -> TransportFixtures.storedEnvelopes(dir) == EVENTS);
     long refusedSoFar = transport.failedAttempts();
     await("refused again", 10_000, () -> transport.failedAttempts() >= refusedSoFar + 3);
 
@@ -63,14 +62,14 @@ class NetworkRecoveryTest {
     server.respond(aResponse().withStatus(503));
     await("503s answered", 10_000, () -> server.requests().size() >= 3);
     assertThat(server.eventIdsAnswered(200)).isEmpty();
-    assertThat(envelopeFiles(dir)).hasSize(EVENTS); // nothing given up
+    assertThat(TransportFixtures.storedEnvelopes(dir)).isEqualTo(EVENTS); // nothing given up
 
     server.respond(aResponse().withStatus(200));
     await("all delivered", 20_000, () -> server.eventIdsAnswered(200).size() >= EVENTS);
     await("idle", 5_000, transport::isIdle);
     assertThat(server.eventIdsAnswered(200)).containsExactlyInAnyOrderElementsOf(sent); // once
     assertThat(transport.deliveredCount()).isEqualTo(EVENTS);
-    assertThat(envelopeFiles(dir)).isEmpty();
+    assertThat(TransportFixtures.storedEnvelopes(dir)).isZero();
     assertThat(recorder.total()).isZero();
     assertThat(transport.isHealthy()).isTrue();
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyTest {
   private final SentryServer proxy = new SentryServer();
   @TempDir Path dir;
-  private AsyncTransport transport;
+  private DeliveryProcessor transport;
 
   @AfterEach
   void stop() {
@@ -48,7 +48,7 @@ class ProxyTest {
     // a host that does not resolve: only the proxy can reach it
     TransportConfig c = config("http://sentry.invalid/api/42/envelope/", dir);
     c.proxy = new TransportConfig.ProxyConfig("localhost", proxy.wireMock.port(), "scott", "tiger");
-    transport = new AsyncTransport(c, new DiscardRecorder(null));
+    transport = new DeliveryProcessor(c, new DiscardRecorder(null));
     transport.send(event());
     assertThat(transport.flush(5000)).isTrue();
 

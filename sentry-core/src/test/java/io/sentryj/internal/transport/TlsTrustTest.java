@@ -3,7 +3,6 @@ package io.sentryj.internal.transport;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentryj.internal.transport.SentryServer.await;
 import static io.sentryj.internal.transport.TransportFixtures.config;
-import static io.sentryj.internal.transport.TransportFixtures.envelopeFiles;
 import static io.sentryj.internal.transport.TransportFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +41,7 @@ class TlsTrustTest {
   @TempDir Path dir;
   private SentryServer server;
   private Path keystore;
-  private AsyncTransport transport;
+  private DeliveryProcessor transport;
   private final PrintStream originalErr = System.err;
 
   @BeforeEach
@@ -95,7 +94,7 @@ class TlsTrustTest {
     DiscardRecorder recorder = new DiscardRecorder(null);
     TransportConfig c = config(server.httpsUrl(), null); // memory only: nowhere to keep it
     c.memoryRetries = 1;
-    transport = new AsyncTransport(c, recorder);
+    transport = new DeliveryProcessor(c, recorder);
     transport.send(event());
 
     await(
@@ -113,13 +112,14 @@ class TlsTrustTest {
   void withoutTheTrustAndWithAnOutboxTheEnvelopeWaitsOnDiskWithOneWarning() throws Exception {
     ByteArrayOutputStream err = captureStderr();
     DiscardRecorder recorder = new DiscardRecorder(null);
-    transport = new AsyncTransport(config(server.httpsUrl(), dir.resolve("outbox")), recorder);
+    transport = new DeliveryProcessor(config(server.httpsUrl(), dir.resolve("outbox")), recorder);
     for (int i = 0; i < 3; i++) {
       transport.send(event());
     }
 
     await("several refused handshakes", 10_000, () -> warnings(err).size() == 1 && retried(3));
-    assertThat(envelopeFiles(dir.resolve("outbox"))).hasSize(3); // kept for a fixed trust
+    assertThat(TransportFixtures.storedEnvelopes(dir.resolve("outbox")))
+        .isEqualTo(3); // kept for a fixed trust
     assertThat(recorder.total()).isZero();
     assertThat(server.requests()).isEmpty();
     List<String> warnings = warnings(err);
