@@ -250,7 +250,7 @@ public final class SentryAppender extends AbstractAppender {
 
     private @Nullable Level level(String setting, String text) {
       Level level = Level.toLevel(text.trim(), null);
-      if (level == null || level == Level.ALL || level == Level.OFF) {
+      if (level == null || Level.ALL.equals(level) || Level.OFF.equals(level)) {
         LOGGER.error(
             "{} \"{}\" of appender [{}] is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL",
             setting,

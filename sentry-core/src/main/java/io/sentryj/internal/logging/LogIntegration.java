@@ -144,19 +144,32 @@ public final class LogIntegration {
    * {@link LogRecords#isSdkRecord}: the caller does, before it reads the record.
    */
   public void record(LogRecordData record) {
+    LogLevel level = record.level();
+    record(
+        record,
+        level.isAtLeast(eventLevel),
+        level.isAtLeast(breadcrumbLevel),
+        level.isAtLeast(logLevel));
+  }
+
+  /**
+   * Sends the record on as the caller decided, for a library whose levels are finer than {@link
+   * LogLevel} ({@code java.util.logging}'s {@code CONFIG} and {@code FINE} are both debug): an
+   * event, else a breadcrumb, and a structured log.
+   */
+  public void record(LogRecordData record, boolean asEvent, boolean asBreadcrumb, boolean asLog) {
     SentryRuntime runtime = SentryRuntime.current();
     if (runtime == null) {
       return;
     }
     SentryClient client = runtime.client();
-    LogLevel level = record.level();
-    if (level.isAtLeast(eventLevel)) {
+    if (asEvent) {
       mapper.captureEvent(client, record);
-    } else if (level.isAtLeast(breadcrumbLevel)) {
+    } else if (asBreadcrumb) {
       mapper.addBreadcrumb(client, record);
     }
     LogBatcher logs = runtime.logBatcher();
-    if (logs != null && level.isAtLeast(logLevel)) {
+    if (logs != null && asLog) {
       logs.add(mapper.logRecord(client, record));
     }
   }

@@ -1,0 +1,149 @@
+package io.sentryj.jul;
+
+import io.sentryj.SentryOptions;
+import io.sentryj.Transport;
+import io.sentryj.internal.config.BuilderAccess;
+import io.sentryj.internal.logging.LogIntegration;
+import io.sentryj.internal.logging.LogLevel;
+import io.sentryj.internal.logging.LogRecordData;
+import io.sentryj.internal.logging.LogRecords;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the handler asks of the SDK, in one place: reads a {@code LogRecord} into the SDK's
+ * record and hands it to the mapping every logging integration shares. Thread-safe.
+ */
+final class JulSdk {
+  /** The mechanism type of logged throwables and the origin of logs (trace-origin style). */
+  static final String ORIGIN = "auto.log.jul";
+
+  /** The hint entry holding the {@link LogRecord} an event or breadcrumb was made from. */
+  static final String HINT_LOG_RECORD = "jul:record";
+
+  /** For tests: the transport of an SDK a handler starts. */
+  static volatile @Nullable Function<SentryOptions, Transport> transportFactoryForTests;
+
+  private final LogIntegration sdk;
+  // the thresholds as java.util.logging's values, finer than the SDK's levels
+  private final int eventLevel;
+  private final int breadcrumbLevel;
+  private final int logLevel;
+  private final int lowestLevel;
+
+  JulSdk(Level event, Level breadcrumb, Level log) {
+    this.eventLevel = event.intValue();
+    this.breadcrumbLevel = breadcrumb.intValue();
+    this.logLevel = log.intValue();
+    this.lowestLevel = Math.min(eventLevel, Math.min(breadcrumbLevel, logLevel));
+    this.sdk =
+        LogIntegration.builder(ORIGIN)
+            .hintKey(HINT_LOG_RECORD)
+            .minimumEventLevel(level(event))
+            .minimumBreadcrumbLevel(level(breadcrumb))
+            .minimumLogLevel(level(log))
+            .build();
+  }
+
+  /** The SDK's option keys ({@code sentry.properties} keys), without the {@code tags.} family. */
+  static Set<String> optionKeys() {
+    return BuilderAccess.get().keys();
+  }
+
+  /** Those of the keys that are no SDK option. */
+  static List<String> unknownOptions(Collection<String> keys) {
+    return LogIntegration.unknownOptions(keys);
+  }
+
+  /**
+   * Uses the running SDK or starts one; returns what to report, or null for nothing.
+   *
+   * @throws IllegalArgumentException if a setting is invalid
+   */
+  @Nullable String bind(@Nullable String dsn, Map<String, String> options, String origin) {
+    switch (sdk.bind(dsn, options, origin, transportFactoryForTests)) {
+      case RUNNING_SETTINGS_IGNORED:
+        return "Sentry is already initialised: the dsn and options of the "
+            + origin
+            + " are ignored";
+      case OFF:
+        return "the " + origin + " has no DSN (nor does the environment): Sentry is off";
+      default:
+        return null;
+    }
+  }
+
+  /** Whether a record of this level becomes anything. */
+  boolean wants(Level level) {
+    return level.intValue() >= lowestLevel;
+  }
+
+  /** Whether the record, logged now on this thread, is the SDK's own. */
+  static boolean isSdkRecord(@Nullable String loggerName) {
+    return LogRecords.isSdkRecord(loggerName);
+  }
+
+  /** Sends the record on, as its level asks. */
+  void record(LogRecord record) {
+    int level = record.getLevel().intValue();
+    sdk.record(data(record), level >= eventLevel, level >= breadcrumbLevel, level >= logLevel);
+  }
+
+  void flush(long timeoutMillis) {
+    sdk.flush(timeoutMillis);
+  }
+
+  /** Lets go of an SDK the handlers started, closing it if no other handler uses it. */
+  void release() {
+    sdk.release();
+  }
+
+  private static LogLevel level(Level level) {
+    return LogLevel.fromJul(level.intValue());
+  }
+
+  /**
+   * What the mapping reads: the template localized by the record's resource bundle, formatted as
+   * {@code java.util.logging.Formatter} does. A handler publishes on the logging thread, whose name
+   * the record does not keep: it is the current thread's when the record's thread id is its.
+   */
+  static LogRecordData data(LogRecord record) {
+    String template = localized(record);
+    Object[] params = record.getParameters();
+    Thread current = Thread.currentThread();
+    return LogRecordData.builder(level(record.getLevel()), record.getMillis())
+        .loggerName(record.getLoggerName())
+        .message(template, LogRecords.formatJul(template, params), params)
+        .threadName(record.getThreadID() == (int) current.getId() ? current.getName() : null)
+        .throwable(record.getThrown())
+        .callerData(LogRecords::callerData)
+        .source(record)
+        .build();
+  }
+
+  private static @Nullable String localized(LogRecord record) {
+    String message = record.getMessage();
+    ResourceBundle bundle = record.getResourceBundle();
+    if (message == null || bundle == null) {
+      return message;
+    }
+    try {
+      return bundle.getString(message);
+    } catch (MissingResourceException | ClassCastException e) {
+      return message; // as Formatter.formatMessage: a key the bundle lacks is the text itself
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JulSdk{" + sdk + '}';
+  }
+}
