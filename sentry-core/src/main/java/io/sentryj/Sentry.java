@@ -1,14 +1,13 @@
 package io.sentryj;
 
+import io.sentryj.internal.RunningSdk;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.pipeline.SentryClient;
 import io.sentryj.internal.scope.ContextCarrier;
-import io.sentryj.internal.scope.PropagationContext;
 import io.sentryj.internal.scope.ScopeImpl;
 import io.sentryj.internal.scope.ScopeStorage;
 import io.sentryj.internal.scope.Scopes;
-import io.sentryj.internal.scope.TraceHeaders;
 import io.sentryj.protocol.SentryEvent;
 import java.util.Collections;
 import java.util.List;
@@ -45,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * the new options take effect. Scopes are not carried over.
  */
 public final class Sentry {
+  // guards starting and closing; the running SDK itself is SentryRuntime.current(), the only global
   private static final Object LOCK = new Object();
-  private static volatile @Nullable SentryRuntime runtime;
 
   private Sentry() {}
 
@@ -84,25 +83,24 @@ public final class Sentry {
       return;
     }
     synchronized (LOCK) {
-      SentryRuntime previous = runtime;
+      SentryRuntime previous = SentryRuntime.current();
       if (previous != null) {
         Diagnostics.warn(
             "Sentry.init called again: the running SDK is closed and replaced by the new options");
-        runtime = null;
         previous.close(previous.client().options().shutdownTimeoutMillis());
       }
       Diagnostics.setDebug(options.debug());
-      runtime = SentryRuntime.start(options);
+      SentryRuntime.start(options);
     }
   }
 
   /** Whether the SDK is running and will send events. */
   public static boolean isEnabled() {
-    return runtime != null;
+    return SentryRuntime.current() != null;
   }
 
   private static @Nullable SentryClient client() {
-    SentryRuntime r = runtime;
+    SentryRuntime r = SentryRuntime.current();
     return r == null ? null : r.client();
   }
 
@@ -316,15 +314,10 @@ public final class Sentry {
    */
   public static void continueTrace(
       @Nullable String sentryTrace, @Nullable String baggage, @Nullable String traceparent) {
-    SentryClient c = client();
-    if (c == null) {
-      return;
+    RunningSdk sdk = SentryRuntime.currentSdk();
+    if (sdk != null) {
+      sdk.currentScopes().continueTrace(sentryTrace, baggage, traceparent);
     }
-    PropagationContext continued = TraceHeaders.continueFrom(sentryTrace, baggage, traceparent);
-    c.storage()
-        .current()
-        .isolation()
-        .setPropagationContext(continued != null ? continued : PropagationContext.newTrace());
   }
 
   /** The id of the last event captured with the current isolation scope. */
@@ -376,7 +369,7 @@ public final class Sentry {
    * @return true if nothing was left
    */
   public static boolean flush(long timeoutMillis) {
-    SentryRuntime r = runtime;
+    SentryRuntime r = SentryRuntime.current();
     return r == null || r.flush(timeoutMillis);
   }
 
@@ -385,11 +378,8 @@ public final class Sentry {
    * its handlers and stops its threads. Afterwards the SDK is a no-op until the next {@code init}.
    */
   public static void close() {
-    SentryRuntime r;
-    synchronized (LOCK) {
-      r = runtime;
-      runtime = null;
-    }
+    // not under the lock: closing waits for delivery, and closing clears the global first
+    SentryRuntime r = SentryRuntime.current();
     if (r != null) {
       r.close(r.client().options().shutdownTimeoutMillis());
     }

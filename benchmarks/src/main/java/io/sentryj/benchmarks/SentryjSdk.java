@@ -3,7 +3,7 @@ package io.sentryj.benchmarks;
 import io.sentryj.Envelope;
 import io.sentryj.Sentry;
 import io.sentryj.Transport;
-import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.integration.EnvelopeCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -45,7 +45,6 @@ final class SentryjSdk implements SdkUnderTest {
 
   private static final class BenchTransport implements Transport {
     private final Delivery delivery;
-    private final EnvelopeWriter writer = new EnvelopeWriter();
     private final DiscardingOutputStream out = new DiscardingOutputStream();
 
     BenchTransport(Delivery delivery) {
@@ -56,7 +55,7 @@ final class SentryjSdk implements SdkUnderTest {
     public void send(Envelope envelope) {
       if (delivery == Delivery.SERIALIZE) {
         try {
-          writer.write(envelope, out, null);
+          EnvelopeCodec.write(envelope, out);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package io.sentryj.benchmarks;
 
-import io.sentryj.internal.transport.Transports;
+import io.sentryj.integration.Outbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -93,7 +93,7 @@ public final class WriteAheadLag {
       io.sentryj.Sentry.captureException(error);
     }
     long burstEnd = System.nanoTime();
-    while (Transports.storedEnvelopes(outbox) < burst) {
+    while (Outbox.storedEnvelopes(outbox) < burst) {
       Thread.sleep(5); // the polling interval
     }
     long stored = System.nanoTime();

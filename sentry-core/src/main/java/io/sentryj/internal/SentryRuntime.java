@@ -35,25 +35,26 @@ public final class SentryRuntime {
   // instrumentations, installed for the JVM's life), in the order they were named.
   private static final Set<String> NAMED_INTEGRATIONS = new CopyOnWriteArraySet<>();
 
-  // The running SDK, for integrations outside the facade (the Logback appender, servlet filters);
-  // the same instance as Sentry's own, set and cleared with it.
+  // The running SDK: the one global, read by Sentry's static methods and by integrations through
+  // Sdk.current(); set when an SDK starts, cleared when it closes.
   private static volatile @Nullable SentryRuntime current;
 
   private final SentryClient client;
   private final @Nullable SessionAggregator sessions;
-  private final @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
+  private volatile @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler;
   private volatile @Nullable ShutdownHookIntegration shutdownHook;
   private final @Nullable LogBatcher logBatcher;
+  private final RunningSdk sdk;
 
   private SentryRuntime(
       SentryClient client,
       @Nullable SessionAggregator sessions,
-      @Nullable UncaughtExceptionHandlerIntegration uncaughtHandler,
-      @Nullable LogBatcher logBatcher) {
+      @Nullable LogBatcher logBatcher,
+      @Nullable String publicKey) {
     this.client = client;
     this.sessions = sessions;
-    this.uncaughtHandler = uncaughtHandler;
     this.logBatcher = logBatcher;
+    this.sdk = new RunningSdk(this, publicKey);
   }
 
   /** Merges code options with the external configuration (unless turned off) and validates them. */
@@ -79,16 +80,16 @@ public final class SentryRuntime {
         EventDefaults.forOptions(options, SdkInfo.sdkVersion(integrations(options)));
     LogBatcher logs =
         options.logsEnabled() ? LogBatcher.start(options, defaults, transport, recorder) : null;
-    // closing or flushing the client (Sentry.flush, the shutdown hook) sends queued logs first
-    Transport clientTransport = logs != null ? logs.sendingLogsFirst() : transport;
+    String publicKey = publicKey(options);
     SentryClient client =
-        new SentryClient(options, defaults, parts, clientTransport, recorder, publicKey(options));
-    UncaughtExceptionHandlerIntegration handler =
-        options.enableUncaughtExceptionHandler()
-            ? UncaughtExceptionHandlerIntegration.install(client)
-            : null;
+        new SentryClient(options, defaults, parts, transport, recorder, publicKey);
     Diagnostics.debug("SDK started: %s", client);
-    SentryRuntime runtime = new SentryRuntime(client, sessions(options, transport), handler, logs);
+    SentryRuntime runtime =
+        new SentryRuntime(client, sessions(options, transport), logs, publicKey);
+    if (options.enableUncaughtExceptionHandler()) {
+      // flushes the whole runtime, as Sentry.flush does: queued logs and sessions go out too
+      runtime.uncaughtHandler = UncaughtExceptionHandlerIntegration.install(client, runtime::flush);
+    }
     if (options.enableShutdownHook()) {
       // the whole runtime, not only the client: the last session aggregates go out too
       runtime.shutdownHook =
@@ -151,6 +152,21 @@ public final class SentryRuntime {
     return r == null || r.client.isClosed() ? null : r.client;
   }
 
+  /** The running SDK as integrations see it, or null before {@code Sentry.init} and after close. */
+  public static @Nullable RunningSdk currentSdk() {
+    SentryRuntime r = current;
+    return r == null || r.client.isClosed() ? null : r.sdk;
+  }
+
+  /** This runtime as integrations see it. */
+  public RunningSdk sdk() {
+    return sdk;
+  }
+
+  @Nullable SessionAggregator sessions() {
+    return sessions;
+  }
+
   private static @Nullable String publicKey(SentryOptions options) {
     String dsn = options.dsn();
     return dsn == null || dsn.isEmpty() ? null : Dsn.parse(dsn).publicKey();
@@ -172,14 +188,19 @@ public final class SentryRuntime {
 
   /**
    * Sends what is queued anywhere in the SDK (session aggregates, logs, events), waiting at most
-   * {@code timeoutMillis} for the transport.
+   * {@code timeoutMillis} for the transport: the one way to flush everything, for {@code
+   * Sentry.flush}, integrations ({@code Sdk.flush}) and the uncaught-exception handler.
    */
   public boolean flush(long timeoutMillis) {
     SessionAggregator aggregator = sessions;
     if (aggregator != null) {
       aggregator.flush();
     }
-    return client.flush(timeoutMillis); // with logs enabled, sends the queued logs first
+    LogBatcher logs = logBatcher;
+    if (logs != null) {
+      logs.sendQueued();
+    }
+    return client.flush(timeoutMillis);
   }
 
   /** Removes the integrations and closes the client within the timeout. */
@@ -199,7 +220,11 @@ public final class SentryRuntime {
     if (aggregator != null) {
       aggregator.close(); // before the transport closes: the last aggregates go out through it
     }
-    client.close(timeoutMillis); // with logs enabled, sends the queued logs first
+    LogBatcher logs = logBatcher;
+    if (logs != null) {
+      logs.close(timeoutMillis); // likewise: the queued logs go to the transport before it closes
+    }
+    client.close(timeoutMillis);
   }
 
   @Override

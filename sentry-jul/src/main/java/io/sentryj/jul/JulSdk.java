@@ -2,11 +2,13 @@ package io.sentryj.jul;
 
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
-import io.sentryj.internal.config.BuilderAccess;
-import io.sentryj.internal.logging.LogIntegration;
-import io.sentryj.internal.logging.LogLevel;
-import io.sentryj.internal.logging.LogRecordData;
-import io.sentryj.internal.logging.LogRecords;
+import io.sentryj.integration.LogCapture;
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogMessages;
+import io.sentryj.integration.LogRecordData;
+import io.sentryj.integration.Sdk;
+import io.sentryj.integration.SharedSdk;
+import io.sentryj.integration.TextOptions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ final class JulSdk {
   /** For tests: the transport of an SDK a handler starts. */
   static volatile @Nullable Function<SentryOptions, Transport> transportFactoryForTests;
 
-  private final LogIntegration sdk;
+  private final LogCapture capture;
+  private final SharedSdk share = new SharedSdk();
   // the thresholds as java.util.logging's values, finer than the SDK's levels
   private final int eventLevel;
   private final int breadcrumbLevel;
@@ -44,8 +47,8 @@ final class JulSdk {
     this.breadcrumbLevel = breadcrumb.intValue();
     this.logLevel = log.intValue();
     this.lowestLevel = Math.min(eventLevel, Math.min(breadcrumbLevel, logLevel));
-    this.sdk =
-        LogIntegration.builder(ORIGIN)
+    this.capture =
+        LogCapture.builder(ORIGIN)
             .hintKey(HINT_LOG_RECORD)
             .minimumEventLevel(level(event))
             .minimumBreadcrumbLevel(level(breadcrumb))
@@ -55,12 +58,12 @@ final class JulSdk {
 
   /** The SDK's option keys ({@code sentry.properties} keys), without the {@code tags.} family. */
   static Set<String> optionKeys() {
-    return BuilderAccess.get().keys();
+    return TextOptions.keys();
   }
 
   /** Those of the keys that are no SDK option. */
   static List<String> unknownOptions(Collection<String> keys) {
-    return LogIntegration.unknownOptions(keys);
+    return SharedSdk.unknownOptions(keys);
   }
 
   /**
@@ -69,7 +72,7 @@ final class JulSdk {
    * @throws IllegalArgumentException if a setting is invalid
    */
   @Nullable String bind(@Nullable String dsn, Map<String, String> options, String origin) {
-    switch (sdk.bind(dsn, options, origin, transportFactoryForTests)) {
+    switch (share.bind(dsn, options, origin, transportFactoryForTests)) {
       case RUNNING_SETTINGS_IGNORED:
         return "Sentry is already initialised: the dsn and options of the "
             + origin
@@ -88,22 +91,41 @@ final class JulSdk {
 
   /** Whether the record, logged now on this thread, is the SDK's own. */
   static boolean isSdkRecord(@Nullable String loggerName) {
-    return LogRecords.isSdkRecord(loggerName);
+    return LogCapture.isSdkRecord(loggerName);
   }
 
   /** Sends the record on, as its level asks. */
+  /**
+   * Sends the record on by the handler's thresholds, compared as {@code java.util.logging}'s
+   * values: finer than the SDK's levels ({@code CONFIG} and {@code FINE} are both debug).
+   */
   void record(LogRecord record) {
+    Sdk sdk = Sdk.current();
+    if (sdk == null) {
+      return;
+    }
     int level = record.getLevel().intValue();
-    sdk.record(data(record), level >= eventLevel, level >= breadcrumbLevel, level >= logLevel);
+    LogRecordData data = data(record);
+    if (level >= eventLevel) {
+      capture.captureEvent(sdk, data);
+    } else if (level >= breadcrumbLevel) {
+      capture.addBreadcrumb(sdk, data);
+    }
+    if (level >= logLevel) {
+      capture.sendLog(sdk, data);
+    }
   }
 
   void flush(long timeoutMillis) {
-    sdk.flush(timeoutMillis);
+    Sdk sdk = Sdk.current();
+    if (sdk != null) {
+      sdk.flush(timeoutMillis);
+    }
   }
 
   /** Lets go of an SDK the handlers started, closing it if no other handler uses it. */
   void release() {
-    sdk.release();
+    share.release();
   }
 
   private static LogLevel level(Level level) {
@@ -121,10 +143,10 @@ final class JulSdk {
     Thread current = Thread.currentThread();
     return LogRecordData.builder(level(record.getLevel()), record.getMillis())
         .loggerName(record.getLoggerName())
-        .message(template, LogRecords.formatJul(template, params), params)
+        .message(template, LogMessages.formatJul(template, params), params)
         .threadName(record.getThreadID() == (int) current.getId() ? current.getName() : null)
         .throwable(record.getThrown())
-        .callerData(LogRecords::callerData)
+        .callerData(LogMessages::callerData)
         .source(record)
         .build();
   }
@@ -144,6 +166,6 @@ final class JulSdk {
 
   @Override
   public String toString() {
-    return "JulSdk{" + sdk + '}';
+    return "JulSdk{" + capture + '}';
   }
 }

@@ -5,7 +5,7 @@ import io.sentryj.Envelope;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.integration.EnvelopeCodec;
 import io.sentryj.testing.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,9 +65,8 @@ final class JulFixture {
   /** The payloads of the items of this type sent, as written on the wire. */
   static List<Envelopes.Item> items(RecordingTransport transport, String type) {
     List<Envelopes.Item> items = new ArrayList<>();
-    EnvelopeWriter writer = new EnvelopeWriter();
     for (Envelope envelope : transport.envelopes()) {
-      for (Envelopes.Item item : Envelopes.parse(writer.toByteArray(envelope, null)).items()) {
+      for (Envelopes.Item item : Envelopes.parse(EnvelopeCodec.toByteArray(envelope)).items()) {
         if (item.type().equals(type)) {
           items.add(item);
         }

@@ -2,10 +2,12 @@ package io.sentryj.log4j2;
 
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
-import io.sentryj.internal.logging.LogIntegration;
-import io.sentryj.internal.logging.LogLevel;
-import io.sentryj.internal.logging.LogRecordData;
-import io.sentryj.internal.logging.LogRecords;
+import io.sentryj.integration.LogCapture;
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogMessages;
+import io.sentryj.integration.LogRecordData;
+import io.sentryj.integration.Sdk;
+import io.sentryj.integration.SharedSdk;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,12 @@ final class Log4j2Sdk {
   /** For tests: the transport of an SDK an appender starts. */
   static volatile @Nullable Function<SentryOptions, Transport> transportFactoryForTests;
 
-  private final LogIntegration sdk;
+  private final LogCapture capture;
+  private final SharedSdk share = new SharedSdk();
 
   Log4j2Sdk(Set<String> contextTags, Level event, Level breadcrumb, Level log) {
-    this.sdk =
-        LogIntegration.builder(ORIGIN)
+    this.capture =
+        LogCapture.builder(ORIGIN)
             .hintKey(HINT_LOG_EVENT)
             .contextTags(contextTags)
             .minimumEventLevel(level(event))
@@ -46,7 +49,7 @@ final class Log4j2Sdk {
 
   /** Those of the keys that are no SDK option. */
   static List<String> unknownOptions(Collection<String> keys) {
-    return LogIntegration.unknownOptions(keys);
+    return SharedSdk.unknownOptions(keys);
   }
 
   /**
@@ -56,7 +59,7 @@ final class Log4j2Sdk {
    */
   @Nullable String bind(@Nullable String dsn, Map<String, String> options, String appender) {
     String origin = "log4j2 appender " + appender;
-    switch (sdk.bind(dsn, options, origin, transportFactoryForTests)) {
+    switch (share.bind(dsn, options, origin, transportFactoryForTests)) {
       case RUNNING_SETTINGS_IGNORED:
         return "Sentry is already initialised: the dsn and options of appender ["
             + appender
@@ -70,26 +73,32 @@ final class Log4j2Sdk {
 
   /** Whether an event of this level becomes anything. */
   boolean wants(Level level) {
-    return sdk.wants(level(level));
+    return capture.wants(level(level));
   }
 
   /** Whether the record, logged now on this thread, is the SDK's own. */
   static boolean isSdkRecord(@Nullable String loggerName) {
-    return LogRecords.isSdkRecord(loggerName);
+    return LogCapture.isSdkRecord(loggerName);
   }
 
   /** Sends the event on, as its level asks. */
   void record(LogEvent event) {
-    sdk.record(data(event));
+    Sdk sdk = Sdk.current();
+    if (sdk != null) {
+      capture.record(sdk, data(event));
+    }
   }
 
   void flush(long timeoutMillis) {
-    sdk.flush(timeoutMillis);
+    Sdk sdk = Sdk.current();
+    if (sdk != null) {
+      sdk.flush(timeoutMillis);
+    }
   }
 
   /** Lets go of an SDK the appenders started, closing it if no other appender uses it. */
   void release() {
-    sdk.release();
+    share.release();
   }
 
   private static LogLevel level(Level level) {
@@ -110,18 +119,18 @@ final class Log4j2Sdk {
         .message(
             message == null ? null : message.getFormat(),
             message == null ? null : message.getFormattedMessage(),
-            message == null ? null : LogRecords.parameters(message.getParameters(), thrown))
+            message == null ? null : LogMessages.parameters(message.getParameters(), thrown))
         .threadName(event.getThreadName())
         .mdc(event.getContextData().toMap())
         .markers(marker == null ? null : marker.getName())
         .throwable(thrown)
-        .callerData(LogRecords::callerData)
+        .callerData(LogMessages::callerData)
         .source(event)
         .build();
   }
 
   @Override
   public String toString() {
-    return "Log4j2Sdk{" + sdk + '}';
+    return "Log4j2Sdk{" + capture + '}';
   }
 }

@@ -4,12 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
-import io.sentryj.SentryId;
-import io.sentryj.internal.envelope.LogWriter;
-import io.sentryj.internal.logging.LogLevel;
-import io.sentryj.internal.logging.LogRecordData;
-import io.sentryj.internal.logging.LogRecordMapper;
-import io.sentryj.internal.pipeline.SentryClient;
+import io.sentryj.integration.LogCapture;
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogRecordData;
+import io.sentryj.integration.Sdk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,8 +18,8 @@ import org.slf4j.Marker;
 
 /**
  * Turns a Logback event into a Sentry event, breadcrumb or structured log: reads the event into a
- * {@link LogRecordData} and leaves the rest to the core's {@link LogRecordMapper}, the mapping the
- * agent uses too. Thread-safe.
+ * {@link LogRecordData} and leaves the rest to the core's {@link LogCapture}, the mapping every
+ * logging integration uses. Thread-safe.
  */
 final class LogbackMapper {
   /** The mechanism type of logged throwables and the origin of logs (trace-origin style). */
@@ -33,25 +31,22 @@ final class LogbackMapper {
   /** Whether the Logback on the class path has 1.3's marker list (1.2 has a single marker). */
   private static final boolean HAS_MARKER_LIST = hasMarkerList();
 
-  private final LogRecordMapper mapper;
+  private final LogCapture capture;
 
-  LogbackMapper(Set<String> contextTags) {
-    this.mapper = new LogRecordMapper(ORIGIN, HINT_LOGGING_EVENT, contextTags);
+  LogbackMapper(Set<String> contextTags, Level event, Level breadcrumb, Level log) {
+    this.capture =
+        LogCapture.builder(ORIGIN)
+            .hintKey(HINT_LOGGING_EVENT)
+            .contextTags(contextTags)
+            .minimumEventLevel(level(event))
+            .minimumBreadcrumbLevel(level(breadcrumb))
+            .minimumLogLevel(level(log))
+            .build();
   }
 
-  /** Captures the logging event as a Sentry event. */
-  SentryId captureEvent(SentryClient client, ILoggingEvent logged) {
-    return mapper.captureEvent(client, record(logged));
-  }
-
-  /** Adds the logging event as a breadcrumb to the current scope. */
-  void addBreadcrumb(SentryClient client, ILoggingEvent logged) {
-    mapper.addBreadcrumb(client, record(logged));
-  }
-
-  /** The logging event as a structured log (protocol section 9). */
-  LogWriter.Record logRecord(SentryClient client, ILoggingEvent logged) {
-    return mapper.logRecord(client, record(logged));
+  /** Sends the logging event on as an event or breadcrumb, and a structured log, by its level. */
+  void record(Sdk sdk, ILoggingEvent logged) {
+    capture.record(sdk, record(logged));
   }
 
   /** What the core mapper reads; the caller's stack only when an event asks for it. */
@@ -124,6 +119,6 @@ final class LogbackMapper {
 
   @Override
   public String toString() {
-    return "LogbackMapper{" + mapper + '}';
+    return "LogbackMapper{" + capture + '}';
   }
 }

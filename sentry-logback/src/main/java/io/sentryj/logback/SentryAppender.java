@@ -8,12 +8,9 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
-import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.config.BuilderAccess;
-import io.sentryj.internal.config.OptionText;
-import io.sentryj.internal.diag.Diagnostics;
-import io.sentryj.internal.integration.LogBatcher;
-import io.sentryj.internal.pipeline.SentryClient;
+import io.sentryj.integration.LogCapture;
+import io.sentryj.integration.Sdk;
+import io.sentryj.integration.TextOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,23 +60,6 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private static final int MAX_REPORTED_FAILURES = 8;
 
   /**
-   * The SDK's own loggers and those of the HTTP client it sends with: never captured, so sending
-   * cannot feed itself. Only the SDK's packages, so an application under {@code io.sentryj} (the
-   * samples) is captured like any other.
-   */
-  private static final String[] IGNORED_LOGGER_PREFIXES = {
-    Diagnostics.LOGGER_NAME,
-    "io.sentryj.internal.",
-    "io.sentryj.logback.",
-    "io.sentryj.servlet.",
-    "io.sentryj.agent.",
-    "okhttp3.",
-    "okio."
-  };
-
-  private static final String SDK_THREAD_PREFIX = "sentryj-";
-
-  /**
    * The logger context object counting the started appenders of this class in that context (an
    * {@code AtomicInteger}): the agent leaves the records of a context that has one to it, so that
    * no record is captured twice. A name outside {@code io.sentryj}, which the agent's shading would
@@ -98,13 +78,11 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private final Map<String, String> options = new LinkedHashMap<>();
   private long flushTimeoutMillis = 2000;
 
-  private int eventLevel = Level.ERROR_INT;
-  private int breadcrumbLevel = Level.INFO_INT;
-  private int logLevel = Level.INFO_INT;
   private int lowestLevel = Level.INFO_INT;
-  private LogbackMapper mapper = new LogbackMapper(Collections.<String>emptySet());
+  private LogbackMapper mapper =
+      new LogbackMapper(Collections.<String>emptySet(), Level.ERROR, Level.INFO, Level.INFO);
   private final AtomicInteger failures = new AtomicInteger();
-  private @Nullable SentryRuntime ownRuntime;
+  private @Nullable Sdk ownSdk;
   private ReentryGuard.@Nullable Filter filter;
 
   /** An appender with the default settings; Logback sets the rest from the configuration. */
@@ -235,11 +213,8 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     if (event == null || crumb == null || log == null || !optionKeysValid() || !bindSdk()) {
       return;
     }
-    eventLevel = event.levelInt;
-    breadcrumbLevel = crumb.levelInt;
-    logLevel = log.levelInt;
-    lowestLevel = Math.min(eventLevel, Math.min(breadcrumbLevel, logLevel));
-    mapper = new LogbackMapper(Collections.unmodifiableSet(new LinkedHashSet<>(contextTags)));
+    lowestLevel = Math.min(event.levelInt, Math.min(crumb.levelInt, log.levelInt));
+    mapper = new LogbackMapper(new LinkedHashSet<>(contextTags), event, crumb, log);
     installFilter();
     super.start();
     countInContext(1);
@@ -261,10 +236,9 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   private boolean optionKeysValid() {
-    Set<String> known = BuilderAccess.get().keys();
     List<String> unknown = new ArrayList<>();
     for (String key : options.keySet()) {
-      if (!known.contains(key) && !(key.startsWith("tags.") && key.length() > 5)) {
+      if (!TextOptions.isKnown(key)) {
         unknown.add(key);
       }
     }
@@ -292,8 +266,8 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         addError("appender [" + getName() + "] could not initialise Sentry: " + e.getMessage(), e);
         return false;
       }
-      ownRuntime = SentryRuntime.current();
-      if (ownRuntime == null) {
+      ownSdk = Sdk.current();
+      if (ownSdk == null) {
         addWarn(
             "appender [" + getName() + "] has no DSN (nor does the environment): Sentry is off");
       } else {
@@ -304,14 +278,13 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   private void configure(SentryOptions.Builder builder) {
-    BuilderAccess access = BuilderAccess.get();
     String origin = "logback appender " + getName();
     String d = dsn;
     if (d != null) {
-      access.option(builder, new OptionText("dsn", d, origin));
+      TextOptions.set(builder, "dsn", d, origin);
     }
     for (Map.Entry<String, String> option : options.entrySet()) {
-      access.option(builder, new OptionText(option.getKey(), option.getValue(), origin));
+      TextOptions.set(builder, option.getKey(), option.getValue(), origin);
     }
     Function<SentryOptions, Transport> testTransport = transportFactoryForTests;
     if (testTransport != null) {
@@ -352,50 +325,21 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     if (level < lowestLevel) {
       return; // below every threshold: the common case, kept to one comparison
     }
-    if (ReentryGuard.isInside()
-        || Diagnostics.isPrinting()
-        || SentryClient.isCapturing()
-        || isIgnoredLogger(event.getLoggerName())
-        || Thread.currentThread().getName().startsWith(SDK_THREAD_PREFIX)) {
+    if (ReentryGuard.isInside() || LogCapture.isSdkRecord(event.getLoggerName())) {
       return;
     }
-    SentryRuntime runtime = SentryRuntime.current();
-    if (runtime == null) {
+    Sdk sdk = Sdk.current();
+    if (sdk == null) {
       return;
     }
     ReentryGuard.enter();
     try {
-      dispatch(runtime, event, level);
+      mapper.record(sdk, event);
     } catch (Throwable t) {
       reportFailure(t);
     } finally {
       ReentryGuard.exit();
     }
-  }
-
-  private void dispatch(SentryRuntime runtime, ILoggingEvent event, int level) {
-    SentryClient client = runtime.client();
-    if (level >= eventLevel) {
-      mapper.captureEvent(client, event);
-    } else if (level >= breadcrumbLevel) {
-      mapper.addBreadcrumb(client, event);
-    }
-    LogBatcher logs = runtime.logBatcher();
-    if (logs != null && level >= logLevel) {
-      logs.add(mapper.logRecord(client, event));
-    }
-  }
-
-  private static boolean isIgnoredLogger(@Nullable String name) {
-    if (name == null) {
-      return false;
-    }
-    for (String prefix : IGNORED_LOGGER_PREFIXES) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void reportFailure(Throwable t) {
@@ -430,13 +374,13 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   private void flushAndClose() {
-    SentryRuntime runtime = SentryRuntime.current();
-    if (runtime != null) {
-      runtime.client().flush(flushTimeoutMillis); // queued logs too
+    Sdk sdk = Sdk.current();
+    if (sdk != null) {
+      sdk.flush(flushTimeoutMillis); // queued logs and sessions too
     }
-    SentryRuntime own = ownRuntime;
-    ownRuntime = null;
-    if (own != null && own == runtime) {
+    Sdk own = ownSdk;
+    ownSdk = null;
+    if (own != null && own == sdk) {
       Sentry.close();
     }
   }

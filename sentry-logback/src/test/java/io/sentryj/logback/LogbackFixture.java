@@ -9,7 +9,7 @@ import io.sentryj.Envelope;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.integration.EnvelopeCodec;
 import io.sentryj.testing.Envelopes;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -94,9 +94,8 @@ final class LogbackFixture {
   /** The event payload of each envelope sent, as written on the wire. */
   static List<JsonObject> eventJson(RecordingTransport transport) {
     List<JsonObject> events = new ArrayList<>();
-    EnvelopeWriter writer = new EnvelopeWriter();
     for (Envelope envelope : transport.envelopes()) {
-      Envelopes.Parsed parsed = Envelopes.parse(writer.toByteArray(envelope, null));
+      Envelopes.Parsed parsed = Envelopes.parse(EnvelopeCodec.toByteArray(envelope));
       for (Envelopes.Item item : parsed.items()) {
         if (item.type().equals("event")) {
           events.add(item.json());

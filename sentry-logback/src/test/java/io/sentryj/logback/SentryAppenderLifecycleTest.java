@@ -18,7 +18,7 @@ import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.Transport;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.SentryRuntime;
+import io.sentryj.integration.Sdk;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +48,7 @@ class SentryAppenderLifecycleTest {
 
     assertThat(appender().isStarted()).isTrue();
     assertThat(Sentry.isEnabled()).isTrue();
-    SentryOptions options = SentryRuntime.current().client().options();
+    SentryOptions options = Sdk.current().options();
     assertThat(options.dsn()).isEqualTo(LogbackFixture.DSN);
     assertThat(options.environment()).isEqualTo("staging");
     assertThat(options.originOf("environment")).isEqualTo("logback appender SENTRY");
@@ -77,11 +77,11 @@ class SentryAppenderLifecycleTest {
   @Test
   void sdkInitialisedInCodeIsReusedAndNeverReplacedOrClosed() {
     initSdk(recording, o -> o.environment("from-code").transportFactory(options -> transport));
-    SentryRuntime running = SentryRuntime.current();
+    Sdk running = Sdk.current();
 
     context = fresh("init-from-xml.xml");
 
-    assertThat(SentryRuntime.current()).isSameAs(running);
+    assertThat(Sdk.current()).isSameAs(running);
     assertThat(statuses(context, Status.WARN))
         .anySatisfy(m -> assertThat(m).contains("already initialised").contains("ignored"));
     context.getLogger("shop").error("captured by the code's SDK");
@@ -91,7 +91,7 @@ class SentryAppenderLifecycleTest {
     context = null;
 
     assertThat(transport.flushTimeouts).containsExactly(500L);
-    assertThat(SentryRuntime.current()).isSameAs(running);
+    assertThat(Sdk.current()).isSameAs(running);
     assertThat(recording.isClosed()).isFalse();
   }
 

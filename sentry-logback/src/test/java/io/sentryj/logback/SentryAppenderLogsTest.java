@@ -10,8 +10,8 @@ import com.google.gson.JsonObject;
 import io.sentryj.Envelope;
 import io.sentryj.Sentry;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.envelope.EnvelopeWriter;
+import io.sentryj.integration.EnvelopeCodec;
+import io.sentryj.integration.Sdk;
 import io.sentryj.testing.Envelopes;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +34,7 @@ class SentryAppenderLogsTest {
   void logsAtOrAboveTheirOwnMinimumAreSentAsOneLogItemWhenTheAppenderStops() {
     initSdk(transport, o -> o.logsEnabled(true).environment("staging"));
     context = fresh("logs.xml");
-    String traceId =
-        SentryRuntime.current()
-            .client()
-            .storage()
-            .current()
-            .propagationContext()
-            .traceId()
-            .toString();
+    String traceId = Sdk.current().outgoingTraceHeaders().get("sentry-trace").substring(0, 32);
 
     context.getLogger("shop.Cart").debug("below the log minimum");
     context.getLogger("shop.Cart").info("added {} items for {}", 3, "alice");
@@ -108,8 +101,7 @@ class SentryAppenderLogsTest {
   private List<Envelopes.Item> logItems() {
     List<Envelopes.Item> items = new ArrayList<>();
     for (Envelope envelope : transport.envelopes()) {
-      for (Envelopes.Item item :
-          Envelopes.parse(new EnvelopeWriter().toByteArray(envelope, null)).items()) {
+      for (Envelopes.Item item : Envelopes.parse(EnvelopeCodec.toByteArray(envelope)).items()) {
         if (item.type().equals("log")) {
           items.add(item);
         }

@@ -113,6 +113,17 @@ public abstract class AbstractFilterTest extends ServletIntegrationContract {
   }
 
   @Test
+  void aCookieWithASensitiveNameIsSentFilteredByTheCoresScrubStage() throws Exception {
+    init(o -> o.sendDefaultPii(true));
+
+    get("/fail/1", "Cookie", "theme=dark; auth_token=t0k3n");
+
+    JsonObject request = onlyEvent().getAsJsonObject("request");
+    assertThat(request.getAsJsonObject("headers").get("Cookie").getAsString())
+        .isEqualTo("theme=dark; auth_token=[Filtered]");
+  }
+
+  @Test
   void jsonBodyIsAttachedWithSensitiveFieldsScrubbed() throws Exception {
     init(o -> o.sendDefaultPii(true).maxRequestBodySize(RequestBodySize.MEDIUM));
     String body =

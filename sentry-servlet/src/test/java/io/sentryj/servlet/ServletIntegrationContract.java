@@ -11,10 +11,9 @@ import io.sentryj.EnvelopeItem;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.integration.SessionAggregator;
 import io.sentryj.testing.Await;
 import io.sentryj.testing.EventSchema;
+import io.sentryj.testing.SdkInternals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,12 +108,7 @@ public abstract class ServletIntegrationContract {
    */
   protected static void awaitEndedRequests(long count) {
     Await.until(
-        count + " ended requests",
-        10_000,
-        () -> {
-          SessionAggregator sessions = SentryRuntime.currentSessions();
-          return sessions != null && sessions.pending() >= count;
-        });
+        count + " ended requests", 10_000, () -> SdkInternals.pendingRequestSessions() >= count);
   }
 
   protected HttpResponse<String> get(String path, String... headers)

@@ -108,15 +108,6 @@ public final class LogBatcher {
     }
   }
 
-  /**
-   * The transport for the client to use: flushing or closing it sends the queued logs first, so
-   * that {@code Sentry.flush} and every way of closing the SDK (the shutdown hook closes only the
-   * client) deliver them.
-   */
-  public Transport sendingLogsFirst() {
-    return new LogsFirstTransport();
-  }
-
   /** How many logs wait. */
   public int queued() {
     return queue.size();
@@ -179,7 +170,8 @@ public final class LogBatcher {
     }
   }
 
-  private void sendQueued() {
+  /** Hands every queued log to the transport, on the calling thread. */
+  public void sendQueued() {
     List<LogWriter.Record> drained = new ArrayList<>(MAX_PER_ENVELOPE);
     while (queue.drainTo(drained, MAX_PER_ENVELOPE) > 0) {
       // a log item is at most 1 MiB (protocol section 2): long logs go out in smaller batches
@@ -239,34 +231,5 @@ public final class LogBatcher {
   @Override
   public String toString() {
     return "LogBatcher{queued=" + queue.size() + ", closed=" + closed.get() + '}';
-  }
-
-  /** The batcher's transport, with the queued logs sent before each flush and close. */
-  private final class LogsFirstTransport implements Transport {
-    @Override
-    public void send(Envelope envelope) {
-      transport.send(envelope);
-    }
-
-    @Override
-    public boolean flush(long timeoutMillis) {
-      return LogBatcher.this.flush(timeoutMillis);
-    }
-
-    @Override
-    public void close(long timeoutMillis) {
-      LogBatcher.this.close(timeoutMillis);
-      transport.close(timeoutMillis);
-    }
-
-    @Override
-    public boolean isHealthy() {
-      return transport.isHealthy();
-    }
-
-    @Override
-    public String toString() {
-      return "LogsFirst{" + transport + '}';
-    }
   }
 }

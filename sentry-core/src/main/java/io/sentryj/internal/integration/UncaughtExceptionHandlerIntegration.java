@@ -6,6 +6,7 @@ import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.pipeline.SentryClient;
 import io.sentryj.internal.transport.DurableWrite;
 import java.io.PrintStream;
+import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,16 +19,24 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
   public static final String MECHANISM = "UncaughtExceptionHandler";
 
   private final SentryClient client;
+  private final LongPredicate flush;
   private final Thread.@Nullable UncaughtExceptionHandler previous;
 
   private UncaughtExceptionHandlerIntegration(
-      SentryClient client, Thread.@Nullable UncaughtExceptionHandler previous) {
+      SentryClient client,
+      LongPredicate flush,
+      Thread.@Nullable UncaughtExceptionHandler previous) {
     this.client = client;
+    this.flush = flush;
     this.previous = previous;
   }
 
-  /** Installs a handler in front of the current default handler and returns it. */
-  public static UncaughtExceptionHandlerIntegration install(SentryClient client) {
+  /**
+   * Installs a handler in front of the current default handler and returns it; {@code flush} is the
+   * running SDK's, called with {@code flush-timeout-millis} after each capture.
+   */
+  public static UncaughtExceptionHandlerIntegration install(
+      SentryClient client, LongPredicate flush) {
     Thread.UncaughtExceptionHandler current = Thread.getDefaultUncaughtExceptionHandler();
     // never chain to a handler of ours from an earlier init: that one's client is closed
     Thread.UncaughtExceptionHandler previous =
@@ -35,7 +44,7 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
             ? ((UncaughtExceptionHandlerIntegration) current).previous
             : current;
     UncaughtExceptionHandlerIntegration handler =
-        new UncaughtExceptionHandlerIntegration(client, previous);
+        new UncaughtExceptionHandlerIntegration(client, flush, previous);
     Thread.setDefaultUncaughtExceptionHandler(handler);
     return handler;
   }
@@ -46,7 +55,7 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
    */
   public UncaughtExceptionHandlerIntegration inFrontOf(
       Thread.@Nullable UncaughtExceptionHandler next) {
-    return new UncaughtExceptionHandlerIntegration(client, next);
+    return new UncaughtExceptionHandlerIntegration(client, flush, next);
   }
 
   /** Puts back the previous handler, if this one is still installed. */
@@ -65,7 +74,9 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
             () ->
                 client.captureException(
                     throwable, Hint.withThrowable(throwable), MECHANISM, false, SentryLevel.FATAL));
-        client.flush(client.options().flushTimeoutMillis());
+        if (!flush.test(client.options().flushTimeoutMillis())) {
+          Diagnostics.debug("not everything was delivered before the uncaught exception went on");
+        }
       }
     } catch (Throwable t) {
       Diagnostics.error("capturing an uncaught exception failed", t);

@@ -3,6 +3,8 @@ package io.sentryj.internal.logging;
 import io.sentryj.Breadcrumb;
 import io.sentryj.Hint;
 import io.sentryj.SentryId;
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogRecordData;
 import io.sentryj.internal.envelope.LogWriter;
 import io.sentryj.internal.event.EventFactory;
 import io.sentryj.internal.event.InAppMatcher;
@@ -131,9 +133,14 @@ public final class LogRecordMapper {
         record.timestampMillis(),
         client.storage().current().propagationContext().traceId(),
         null,
-        record.level().logLevel(),
+        logLevel(record.level()),
         String.valueOf(record.formattedMessage()),
         attributes);
+  }
+
+  /** The level of structured logs (protocol section 9): the same words. */
+  static LogWriter.Level logLevel(LogLevel level) {
+    return LogWriter.Level.valueOf(level.name());
   }
 
   private static Object attributeValue(@Nullable Object arg) {

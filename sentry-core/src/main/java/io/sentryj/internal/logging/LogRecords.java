@@ -18,25 +18,6 @@ public final class LogRecords {
   // built at run time: as constants, the agent's shading would rename them with the SDK's classes
   private static final String SDK_LOGGERS = String.join(".", "io", "sentryj", "");
   private static final String SDK_THREAD_PREFIX = "sentryj-";
-
-  /**
-   * The loggers of the SDK's own packages and of the HTTP client it sends with, which an
-   * application's logging modules must never capture; only the SDK's packages, so that an
-   * application under {@code io.sentryj} (the samples) is captured like any other.
-   */
-  private static final List<String> SDK_PACKAGE_LOGGERS =
-      Collections.unmodifiableList(
-          Arrays.asList(
-              Diagnostics.LOGGER_NAME,
-              sdkPackage("internal"),
-              sdkPackage("logback"),
-              sdkPackage("log4j2"),
-              sdkPackage("jul"),
-              sdkPackage("servlet"),
-              sdkPackage("agent"),
-              String.join(".", "okhttp3", ""),
-              String.join(".", "okio", "")));
-
   private static final List<String> LOGGING_PACKAGES =
       Collections.unmodifiableList(
           Arrays.asList(
@@ -57,38 +38,10 @@ public final class LogRecords {
    * libraries), on one of the SDK's threads, or while the SDK prints a diagnostic or captures.
    */
   public static boolean isSdkOwn(@Nullable String loggerName) {
-    return isSdkMoment() || (loggerName != null && loggerName.startsWith(SDK_LOGGERS));
-  }
-
-  /**
-   * The same rule for a logging module that runs in the application beside the SDK (the Log4j 2
-   * appender, the {@code java.util.logging} handler): the SDK's own packages and the loggers of the
-   * OkHttp and okio it sends with are left out, an application's classes under {@code io.sentryj}
-   * are not.
-   */
-  public static boolean isSdkRecord(@Nullable String loggerName) {
-    if (isSdkMoment()) {
-      return true;
-    }
-    if (loggerName != null) {
-      for (String prefix : SDK_PACKAGE_LOGGERS) {
-        if (loggerName.startsWith(prefix)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** While the SDK prints a diagnostic or captures, or on one of its threads. */
-  private static boolean isSdkMoment() {
     return Diagnostics.isPrinting()
         || SentryClient.isCapturing()
+        || (loggerName != null && loggerName.startsWith(SDK_LOGGERS))
         || Thread.currentThread().getName().startsWith(SDK_THREAD_PREFIX);
-  }
-
-  private static String sdkPackage(String name) {
-    return String.join(".", "io", "sentryj", name, "");
   }
 
   /**

@@ -59,15 +59,15 @@ class StructuredLogsRuntimeTest {
   }
 
   @Test
-  void flushingOrClosingOnlyTheClientSendsQueuedLogs() {
+  void flushingOrClosingTheRuntimeSendsQueuedLogs() {
     SentryRuntime runtime = SentryRuntime.start(options(true));
     try {
       runtime.logBatcher().add(record("flushed"));
-      runtime.client().flush(1000); // what Sentry.flush does
+      assertThat(runtime.sdk().flush(1000)).isTrue(); // what Sentry.flush and Sdk.flush do
       assertThat(transport.envelopes()).hasSize(1);
 
       runtime.logBatcher().add(record("closed"));
-      runtime.client().close(1000); // what the shutdown hook does
+      runtime.close(1000); // what the shutdown hook does
       assertThat(transport.envelopes()).hasSize(2);
       assertThat(transport.isClosed()).isTrue();
     } finally {

@@ -8,6 +8,8 @@ import io.sentryj.SentryLevel;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.FakeEventParts;
 import io.sentryj.fakes.RecordingTransport;
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogRecordData;
 import io.sentryj.internal.envelope.LogWriter;
 import io.sentryj.internal.pipeline.DiscardRecorder;
 import io.sentryj.internal.pipeline.EventDefaults;
@@ -167,5 +169,13 @@ class LogRecordMapperTest {
     assertThat(event.getMessage().getParams()).isNull();
     assertThat(event.getContexts().get("MDC")).isNull();
     assertThat(event.getExtra()).containsEntry("thread_name", "null").doesNotContainKey("marker");
+  }
+
+  @Test
+  void everyLevelIsTheLogLevelOfTheSameName() {
+    assertThat(LogRecordMapper.logLevel(LogLevel.WARN)).isEqualTo(LogWriter.Level.WARN);
+    for (LogLevel level : LogLevel.values()) {
+      assertThat(LogRecordMapper.logLevel(level).name()).isEqualTo(level.name());
+    }
   }
 }

@@ -36,33 +36,6 @@ class LogRecordsTest {
   }
 
   @Test
-  void loggingModulesLeaveOutTheSdksPackagesAndItsHttpClientButNotApplicationsUnderIt() {
-    assertThat(LogRecords.isSdkRecord("io.sentryj.diagnostics")).isTrue();
-    assertThat(LogRecords.isSdkRecord("io.sentryj.internal.transport.AsyncTransport")).isTrue();
-    assertThat(LogRecords.isSdkRecord("io.sentryj.log4j2.SentryAppender")).isTrue();
-    assertThat(LogRecords.isSdkRecord("okhttp3.OkHttpClient")).isTrue();
-    assertThat(LogRecords.isSdkRecord("io.sentryj.samples.Shop")).isFalse();
-    assertThat(LogRecords.isSdkRecord("com.shop.orders")).isFalse();
-    assertThat(LogRecords.isSdkRecord(null)).isFalse();
-  }
-
-  @Test
-  void onTheSdksThreadsEveryRecordIsTheSdksOwn() throws InterruptedException {
-    boolean[] seen = new boolean[2];
-    Thread worker =
-        new Thread(
-            () -> {
-              seen[0] = LogRecords.isSdkRecord("com.shop.orders");
-              seen[1] = LogRecords.isSdkOwn("com.shop.orders");
-            },
-            "sentryj-transport");
-    worker.start();
-    worker.join();
-
-    assertThat(seen).containsExactly(true, true);
-  }
-
-  @Test
   void withoutALoggingFrameTheCallersStackIsTheWholeStack() {
     StackTraceElement[] stack = LogRecords.callerData();
 

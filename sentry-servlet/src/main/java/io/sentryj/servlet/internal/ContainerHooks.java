@@ -1,7 +1,7 @@
 package io.sentryj.servlet.internal;
 
 import io.sentryj.Sentry;
-import io.sentryj.internal.diag.Diagnostics;
+import io.sentryj.integration.SdkDiagnostics;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +23,7 @@ public final class ContainerHooks {
     String value = contextParameter != null ? contextParameter : System.getProperty(AUTO_PROPERTY);
     boolean off = value != null && value.trim().toLowerCase(Locale.ROOT).equals("false");
     if (off) {
-      Diagnostics.debug("servlet filter not registered automatically: %s=false", AUTO_PARAMETER);
+      SdkDiagnostics.debug("servlet filter not registered automatically: %s=false", AUTO_PARAMETER);
     }
     return !off;
   }
@@ -49,7 +49,7 @@ public final class ContainerHooks {
   /** Called when an application whose class loader holds the SDK stops: closes the SDK. */
   public static void applicationStopped() {
     if (Sentry.isEnabled()) {
-      Diagnostics.debug("the application that holds the SDK stops: closing it");
+      SdkDiagnostics.debug("the application that holds the SDK stops: closing it");
       Sentry.close();
     }
   }

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.sentryj.internal.scrub.Scrubber;
 import io.sentryj.protocol.Request;
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
@@ -23,9 +22,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@code request} interface of an event (protocol section 3) from a request, dropping
- * credentials always and personal data unless {@code sendDefaultPii}; sensitive query parameters
- * and body fields are scrubbed in every case.
+ * Builds the {@code request} interface of an event (protocol section 3) from a request: what is
+ * collected at all is decided here (credential and forwarding headers and session cookies never;
+ * cookies, the client's address and bodies only with {@code sendDefaultPii}, bodies up to their
+ * limit); sensitive values in what is collected are filtered later, with the rest of the event, by
+ * the SDK's one scrub stage.
  */
 public final class RequestData {
   /** Headers never sent: credentials, and the client's address (personal data, and spoofable). */
@@ -42,14 +43,14 @@ public final class RequestData {
     "forwarded"
   };
 
-  /** Session cookies of common containers and frameworks, never sent even with PII. */
+  /** Session cookies of common containers and frameworks, never collected even with PII. */
   private static final Set<String> SESSION_COOKIES =
       new HashSet<>(
           Arrays.asList("jsessionid", "jsessionidsso", "phpsessid", "sid", "connect.sid"));
 
   private RequestData() {}
 
-  /** The request's method, URL, scrubbed query and allowed headers; cookies and env with PII. */
+  /** The request's method, URL, query and allowed headers; cookies and env with PII. */
   public static Request build(HttpRequestView view, boolean sendDefaultPii) {
     return RequestSnapshot.take(view, sendDefaultPii).get();
   }
@@ -64,7 +65,7 @@ public final class RequestData {
     return false;
   }
 
-  /** The cookies without session cookies and sensitive ones, as one header value; or null. */
+  /** The cookies without session cookies, as one header value; or null. */
   static @Nullable String cookies(List<String> headerValues) {
     StringBuilder sb = new StringBuilder();
     for (String header : headerValues) {
@@ -72,9 +73,7 @@ public final class RequestData {
         String trimmed = cookie.trim();
         int eq = trimmed.indexOf('=');
         String name = eq < 0 ? trimmed : trimmed.substring(0, eq);
-        if (name.isEmpty()
-            || SESSION_COOKIES.contains(name.toLowerCase(Locale.ROOT))
-            || Scrubber.isSensitiveKey(name)) {
+        if (name.isEmpty() || SESSION_COOKIES.contains(name.toLowerCase(Locale.ROOT))) {
           continue;
         }
         if (sb.length() > 0) {
@@ -124,27 +123,27 @@ public final class RequestData {
     return StandardCharsets.UTF_8;
   }
 
-  /** A JSON body as plain maps and lists with sensitive fields scrubbed, or null if not JSON. */
-  static @Nullable Object scrubbedJson(String text) {
+  /** A JSON body as plain maps, lists and values, or null if it is not JSON. */
+  static @Nullable Object json(String text) {
     try {
-      return plain(JsonParser.parseString(text), false);
+      return plain(JsonParser.parseString(text));
     } catch (JsonParseException | IllegalStateException e) {
       return null;
     }
   }
 
-  private static @Nullable Object plain(JsonElement element, boolean sensitive) {
+  private static @Nullable Object plain(JsonElement element) {
     if (element.isJsonObject()) {
       Map<String, @Nullable Object> map = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> e : ((JsonObject) element).entrySet()) {
-        map.put(e.getKey(), plain(e.getValue(), sensitive || Scrubber.isSensitiveKey(e.getKey())));
+        map.put(e.getKey(), plain(e.getValue()));
       }
       return map;
     }
     if (element.isJsonArray()) {
       List<@Nullable Object> list = new ArrayList<>();
       for (JsonElement e : (JsonArray) element) {
-        list.add(plain(e, sensitive));
+        list.add(plain(e));
       }
       return list;
     }
@@ -152,19 +151,15 @@ public final class RequestData {
       return null;
     }
     JsonPrimitive primitive = (JsonPrimitive) element;
-    String asString = primitive.getAsString();
-    if (sensitive || Scrubber.looksLikeCardNumber(asString)) {
-      return Scrubber.FILTERED;
-    }
     if (primitive.isBoolean()) {
       return primitive.getAsBoolean();
     }
-    return primitive.isNumber() ? primitive.getAsNumber() : asString;
+    return primitive.isNumber() ? primitive.getAsNumber() : primitive.getAsString();
   }
 
-  /** An urlencoded form body as a map of scrubbed values. */
-  static Map<String, Object> scrubbedForm(String text, Charset charset) {
-    return scrubbedParameters(parseForm(text, charset));
+  /** An urlencoded form body as a map of its values. */
+  static Map<String, Object> form(String text, Charset charset) {
+    return parameters(parseForm(text, charset));
   }
 
   /** The pairs of an urlencoded text, values of a repeated name in order. */
@@ -207,16 +202,12 @@ public final class RequestData {
     return body;
   }
 
-  /** Parameters as a map of scrubbed values: one string, or a list when repeated. */
-  static Map<String, Object> scrubbedParameters(Map<String, String[]> params) {
+  /** Parameters as a map of values: one string, or a list when repeated. */
+  static Map<String, Object> parameters(Map<String, String[]> params) {
     Map<String, Object> data = new LinkedHashMap<>();
     for (Map.Entry<String, String[]> e : params.entrySet()) {
-      boolean sensitive = Scrubber.isSensitiveKey(e.getKey());
-      List<String> values = new ArrayList<>(e.getValue().length);
-      for (String v : e.getValue()) {
-        values.add(sensitive || Scrubber.looksLikeCardNumber(v) ? Scrubber.FILTERED : v);
-      }
-      data.put(e.getKey(), values.size() == 1 ? values.get(0) : values);
+      String[] values = e.getValue();
+      data.put(e.getKey(), values.length == 1 ? values[0] : Arrays.asList(values));
     }
     return data;
   }

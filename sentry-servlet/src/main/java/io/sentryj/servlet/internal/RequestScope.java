@@ -2,18 +2,13 @@ package io.sentryj.servlet.internal;
 
 import io.sentryj.Breadcrumb;
 import io.sentryj.Hint;
+import io.sentryj.Scope;
 import io.sentryj.SentryLevel;
 import io.sentryj.SentryOptions;
 import io.sentryj.User;
-import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.diag.Diagnostics;
-import io.sentryj.internal.integration.SessionAggregator;
-import io.sentryj.internal.pipeline.SentryClient;
-import io.sentryj.internal.scope.PropagationContext;
-import io.sentryj.internal.scope.ScopeImpl;
-import io.sentryj.internal.scope.ScopeStorage;
-import io.sentryj.internal.scope.Scopes;
-import io.sentryj.internal.scope.TraceHeaders;
+import io.sentryj.integration.ScopeFork;
+import io.sentryj.integration.Sdk;
+import io.sentryj.integration.SdkDiagnostics;
 import io.sentryj.protocol.Request;
 import io.sentryj.protocol.SentryEvent;
 import java.util.List;
@@ -51,9 +46,9 @@ public final class RequestScope {
   static final String UNRELOCATED_ATTRIBUTE =
       String.join(".", "io", "sentryj", "servlet", "internal", "RequestScope");
 
-  private final SentryClient client;
+  private final Sdk sdk;
   private final HttpRequestView view;
-  private final Scopes scopes;
+  private final ScopeFork scopes;
   private final RequestSnapshot request;
   private final @Nullable BodyRecorder body;
   private final Breadcrumb serverCrumb;
@@ -69,13 +64,13 @@ public final class RequestScope {
   private volatile boolean released;
 
   private RequestScope(
-      SentryClient client,
+      Sdk sdk,
       HttpRequestView view,
-      Scopes scopes,
+      ScopeFork scopes,
       RequestSnapshot request,
       @Nullable BodyRecorder body,
       Breadcrumb serverCrumb) {
-    this.client = client;
+    this.sdk = sdk;
     this.view = view;
     this.scopes = scopes;
     this.request = request;
@@ -88,17 +83,20 @@ public final class RequestScope {
    * running or another copy of sentryj handles the request (the caller then only passes it on).
    */
   public static @Nullable RequestScope start(HttpRequestView view) {
-    SentryClient client = SentryRuntime.currentClient();
-    if (client == null || handledByAnotherCopy(view)) {
+    Sdk sdk = Sdk.current();
+    if (sdk == null || handledByAnotherCopy(view)) {
       return null;
     }
-    SentryOptions options = client.options();
-    Scopes scopes = client.storage().current().forkIsolation();
-    ScopeImpl isolation = scopes.isolation();
+    SentryOptions options = sdk.options();
+    ScopeFork scopes = sdk.forkIsolation();
+    Scope isolation = scopes.isolation();
     // copied now, while the request may be read; built into the event's interface on demand
     RequestSnapshot request = RequestSnapshot.take(view, options.sendDefaultPii());
-    isolation.setPropagationContext(propagation(request));
-    isolation.setRequestSource(request);
+    scopes.continueTrace(
+        request.firstHeader("sentry-trace"),
+        request.firstHeader("baggage"),
+        request.firstHeader("traceparent"));
+    scopes.setRequest(request);
     isolation.setTransaction(transactionName(view, request.method(), null));
     if (options.sendDefaultPii()) {
       String userName = view.userName();
@@ -109,7 +107,7 @@ public final class RequestScope {
     Breadcrumb crumb = serverBreadcrumb(request);
     isolation.addBreadcrumb(crumb);
     RequestScope scope =
-        new RequestScope(client, view, scopes, request, bodyRecorder(view, options), crumb);
+        new RequestScope(sdk, view, scopes, request, bodyRecorder(view, options), crumb);
     isolation.addEventProcessor(scope::process);
     return scope;
   }
@@ -150,15 +148,6 @@ public final class RequestScope {
     return event;
   }
 
-  private static PropagationContext propagation(RequestSnapshot request) {
-    PropagationContext continued =
-        TraceHeaders.continueFrom(
-            request.firstHeader("sentry-trace"),
-            request.firstHeader("baggage"),
-            request.firstHeader("traceparent"));
-    return continued != null ? continued : PropagationContext.newTrace();
-  }
-
   private static @Nullable BodyRecorder bodyRecorder(HttpRequestView view, SentryOptions options) {
     int limit = options.maxRequestBodySize().maxBytes();
     if (!options.sendDefaultPii()
@@ -181,8 +170,8 @@ public final class RequestScope {
   }
 
   /** Makes the request's scopes current on this thread until the token is closed. */
-  public ScopeStorage.Token enter() {
-    return client.storage().set(scopes);
+  public ScopeFork.Token enter() {
+    return scopes.enter();
   }
 
   /**
@@ -203,9 +192,9 @@ public final class RequestScope {
         return;
       }
       beforeCapture(responseStatus > 0);
-      client.captureException(throwable, null, MECHANISM, false, SentryLevel.ERROR);
+      sdk.captureException(throwable, MECHANISM, false, SentryLevel.ERROR, null);
     } catch (RuntimeException e) {
-      Diagnostics.error("capturing a request's exception failed", e);
+      SdkDiagnostics.error("capturing a request's exception failed", e);
     }
   }
 
@@ -232,18 +221,15 @@ public final class RequestScope {
     }
     status = responseStatus;
     try {
-      if (responseStatus >= 500 && !crashed && client.options().captureServerErrors()) {
+      if (responseStatus >= 500 && !crashed && sdk.options().captureServerErrors()) {
         beforeCapture(true);
-        client.captureMessage(
+        sdk.captureMessage(
             "HTTP " + responseStatus + ": " + request.method() + " " + request.url(),
             SentryLevel.ERROR);
       }
-      SessionAggregator sessions = SentryRuntime.currentSessions();
-      if (sessions != null) {
-        sessions.record(startedMillis, errored(), crashed);
-      }
+      sdk.recordRequestSession(startedMillis, errored(), crashed);
     } catch (RuntimeException e) {
-      Diagnostics.error("finishing a request failed", e);
+      SdkDiagnostics.error("finishing a request failed", e);
     } finally {
       released = true;
     }
@@ -259,7 +245,7 @@ public final class RequestScope {
       return; // the event goes with what was taken before
     }
     try {
-      ScopeImpl isolation = scopes.isolation();
+      Scope isolation = scopes.isolation();
       String name = transactionName(view, request.method(), isolation.getTransaction());
       isolation.setTransaction(name);
       if (body != null) {
@@ -270,7 +256,7 @@ public final class RequestScope {
       }
     } catch (RuntimeException e) {
       // a request the container already recycled: the event goes with what was taken before
-      Diagnostics.debug("request data not read for the event: %s", e);
+      SdkDiagnostics.debug("request data not read for the event: %s", e);
     }
   }
 
@@ -318,7 +304,7 @@ public final class RequestScope {
 
     @Override
     public void run() {
-      ScopeStorage.Token token = scope.enter();
+      ScopeFork.Token token = scope.enter();
       try {
         task.run();
       } catch (RuntimeException | Error e) {

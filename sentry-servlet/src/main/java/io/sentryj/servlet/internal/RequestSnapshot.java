@@ -1,12 +1,10 @@
 package io.sentryj.servlet.internal;
 
-import io.sentryj.internal.scrub.Scrubber;
 import io.sentryj.protocol.Request;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * What the {@code request} interface of an event is made of, copied from the request as it starts
  * (a request must not be read once its response is complete, and events may come later, from other
  * threads): method, URL, raw query and the header values, credential headers already left out. The
- * interface itself, with the query and headers scrubbed, is built once, when an event first needs
- * it; most requests capture none and never pay for it.
+ * interface itself is built once, when an event first needs it (most requests capture none and
+ * never pay for it), and scrubbed with the rest of each event by the SDK's scrub stage.
  */
 public final class RequestSnapshot implements Supplier<Request> {
   private static final String[] NO_HEADERS = new String[0];
@@ -84,12 +82,10 @@ public final class RequestSnapshot implements Supplier<Request> {
     request.setUrl(url);
     String q = query;
     if (q != null && !q.isEmpty()) {
-      request.setQueryString(Scrubber.scrubQueryString(q));
+      request.setQueryString(q);
     }
     for (int i = 0; i < headerCount; i += 2) {
-      String name = headers[i];
-      boolean sensitive = Scrubber.isSensitiveKey(name.toLowerCase(Locale.ROOT));
-      request.addHeader(name, sensitive ? Scrubber.FILTERED : headers[i + 1]);
+      request.addHeader(headers[i], headers[i + 1]);
     }
     if (sendDefaultPii) {
       String cookieHeader = RequestData.cookies(cookies);

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sentryj.ScopeToken;
 import io.sentryj.Sentry;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.internal.SentryRuntime;
-import io.sentryj.internal.scope.ScopeStorage;
-import io.sentryj.internal.scope.Scopes;
 import io.sentryj.protocol.SentryEvent;
-import java.lang.reflect.Field;
+import io.sentryj.testing.SdkInternals;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,13 +60,13 @@ class SentryFilterThreadTest {
     ServletException failure = new ServletException("db down");
     FilterChain chain =
         (req, res) -> {
-          assertThat(threadValue()).isNotNull();
+          assertThat(SdkInternals.threadScopes()).isNotNull();
           throw failure;
         };
 
     assertThatThrownBy(() -> filter.doFilter(request(), response(), chain)).isSameAs(failure);
 
-    assertThat(threadValue()).isNull();
+    assertThat(SdkInternals.threadScopes()).isNull();
     SentryEvent event = transport.onlyEvent();
     assertThat(event.getRequest().getUrl()).isEqualTo("http://localhost/orders/1");
   }
@@ -77,15 +74,15 @@ class SentryFilterThreadTest {
   @Test
   void theThreadsPreviousScopesComeBackAfterTheRequest() throws Exception {
     try (ScopeToken outer = Sentry.pushIsolationScope()) {
-      Scopes before = threadValue();
+      Object before = SdkInternals.threadScopes();
 
       filter.doFilter(request(), response(), (req, res) -> Sentry.setTag("request", "only"));
 
-      assertThat(threadValue()).isSameAs(before);
+      assertThat(SdkInternals.threadScopes()).isSameAs(before);
       Sentry.captureMessage("after the request");
       assertThat(transport.onlyEvent().getTags()).doesNotContainKey("request");
     }
-    assertThat(threadValue()).isNull();
+    assertThat(SdkInternals.threadScopes()).isNull();
   }
 
   @Test
@@ -97,7 +94,7 @@ class SentryFilterThreadTest {
           asyncStarted = true;
           Sentry.setTag("async", "yes");
         });
-    assertThat(threadValue()).isNull();
+    assertThat(SdkInternals.threadScopes()).isNull();
     assertThat(listeners).hasSize(1);
 
     IllegalStateException failure = new IllegalStateException("async failure");
@@ -105,7 +102,7 @@ class SentryFilterThreadTest {
             () -> {
               try {
                 listeners.get(0).onError(new AsyncEvent(asyncContext(), failure));
-                assertThat(threadValue()).isNull();
+                assertThat(SdkInternals.threadScopes()).isNull();
               } catch (Exception e) {
                 throw new AssertionError(e);
               }
@@ -159,18 +156,6 @@ class SentryFilterThreadTest {
     attributes.clear();
     assertThatThrownBy(() -> filter.doFilter(request(), response(), failing));
     assertThat(withPii.onlyEvent().getUser().username()).isEqualTo("alice");
-  }
-
-  /** The scopes this thread holds itself (not the root every thread falls back to), or null. */
-  private static Scopes threadValue() {
-    ScopeStorage storage = SentryRuntime.currentClient().storage();
-    try {
-      Field local = ScopeStorage.class.getDeclaredField("local");
-      local.setAccessible(true);
-      return (Scopes) ((ThreadLocal<?>) local.get(storage)).get();
-    } catch (ReflectiveOperationException e) {
-      throw new LinkageError("ScopeStorage changed", e);
-    }
   }
 
   private HttpServletRequest request() {

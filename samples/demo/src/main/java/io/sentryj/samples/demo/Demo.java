@@ -1,6 +1,6 @@
 package io.sentryj.samples.demo;
 
-import io.sentryj.internal.config.Dsn;
+import io.sentryj.integration.SentryDsn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -72,7 +72,7 @@ public final class Demo {
     } else {
       out.println(
           "Delivered to "
-              + Dsn.mask(System.getenv("SENTRY_DSN"))
+              + SentryDsn.mask(System.getenv("SENTRY_DSN"))
               + "; the outbox "
               + outbox
               + " keeps only what could not be sent.");

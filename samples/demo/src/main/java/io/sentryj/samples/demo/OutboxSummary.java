@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.sentryj.EnvelopeItem;
-import io.sentryj.internal.envelope.EnvelopeParser;
+import io.sentryj.integration.EnvelopeCodec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,7 @@ final class OutboxSummary {
     }
     for (Path file : files) {
       try {
-        for (EnvelopeItem item :
-            EnvelopeParser.parse(Files.readAllBytes(file)).envelope().items()) {
+        for (EnvelopeItem item : EnvelopeCodec.parse(Files.readAllBytes(file)).items()) {
           if (item.type().equals("event")) {
             summary.add(JsonParser.parseString(new String(item.payload(), StandardCharsets.UTF_8)));
           }

@@ -2,7 +2,7 @@ package io.sentryj.samples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentryj.internal.config.BuilderAccess;
+import io.sentryj.integration.TextOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class ReadmeOptionsTest {
 
   @Test
   void everyOptionHasARowWithItsSystemPropertyAndEnvironmentVariable() {
-    Set<String> keys = BuilderAccess.get().keys();
+    Set<String> keys = TextOptions.keys();
     assertThat(rows.keySet()).as("the README's option table").containsAll(keys).contains(TAGS);
     for (String key : keys) {
       List<String> cells = rows.get(key);
@@ -65,7 +65,7 @@ class ReadmeOptionsTest {
 
   @Test
   void everyRowIsAnOptionTheSdkReads() {
-    Set<String> keys = BuilderAccess.get().keys();
+    Set<String> keys = TextOptions.keys();
     for (String key : rows.keySet()) {
       assertThat(keys.contains(key) || key.equals(TAGS)).as(key + " is an option").isTrue();
     }

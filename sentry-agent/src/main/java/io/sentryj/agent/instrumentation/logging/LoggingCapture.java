@@ -1,11 +1,11 @@
 package io.sentryj.agent.instrumentation.logging;
 
 import io.sentryj.agent.bootstrap.LogBridge;
+import io.sentryj.integration.LogLevel;
+import io.sentryj.integration.LogRecordData;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.diag.Diagnostics;
 import io.sentryj.internal.integration.LogBatcher;
-import io.sentryj.internal.logging.LogLevel;
-import io.sentryj.internal.logging.LogRecordData;
 import io.sentryj.internal.logging.LogRecordMapper;
 import io.sentryj.internal.pipeline.SentryClient;
 import java.text.MessageFormat;

@@ -3,7 +3,7 @@ package io.sentryj.agent.instrumentation.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentryj.agent.bootstrap.LogBridge;
-import io.sentryj.internal.logging.LogLevel;
+import io.sentryj.integration.LogLevel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

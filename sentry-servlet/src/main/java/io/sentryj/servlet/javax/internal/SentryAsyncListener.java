@@ -1,6 +1,6 @@
 package io.sentryj.servlet.javax.internal;
 
-import io.sentryj.internal.scope.ScopeStorage;
+import io.sentryj.integration.ScopeFork;
 import io.sentryj.servlet.internal.RequestScope;
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
@@ -40,7 +40,7 @@ final class SentryAsyncListener implements AsyncListener {
   @Override
   public void onError(AsyncEvent event) {
     Throwable t = event.getThrowable();
-    ScopeStorage.Token token = scope.enter();
+    ScopeFork.Token token = scope.enter();
     try {
       if (t != null) {
         scope.captureUnhandled(t, 500); // once, if the filter or an async task reported it first

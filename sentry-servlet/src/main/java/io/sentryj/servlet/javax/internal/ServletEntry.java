@@ -1,7 +1,7 @@
 package io.sentryj.servlet.javax.internal;
 
-import io.sentryj.internal.diag.Diagnostics;
-import io.sentryj.internal.scope.ScopeStorage;
+import io.sentryj.integration.ScopeFork;
+import io.sentryj.integration.SdkDiagnostics;
 import io.sentryj.servlet.internal.RequestEntry;
 import io.sentryj.servlet.internal.RequestScope;
 import javax.servlet.DispatcherType;
@@ -47,7 +47,7 @@ public final class ServletEntry implements RequestEntry {
     try {
       return enter((HttpServletRequest) request, (HttpServletResponse) response);
     } catch (RuntimeException e) {
-      Diagnostics.error("starting a request's scope failed; the request goes on without it", e);
+      SdkDiagnostics.error("starting a request's scope failed; the request goes on without it", e);
       return null;
     }
   }
@@ -80,7 +80,7 @@ public final class ServletEntry implements RequestEntry {
     private final HttpServletRequest passed;
     private final HttpServletResponse response;
     private final boolean ends;
-    private final ScopeStorage.Token token;
+    private final ScopeFork.Token token;
 
     Entry(
         RequestScope scope,
@@ -111,7 +111,7 @@ public final class ServletEntry implements RequestEntry {
           end(thrown != null);
         }
       } catch (RuntimeException e) {
-        Diagnostics.error("ending a request's scope failed", e);
+        SdkDiagnostics.error("ending a request's scope failed", e);
       } finally {
         token.close();
       }

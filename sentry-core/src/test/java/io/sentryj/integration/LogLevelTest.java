@@ -1,9 +1,8 @@
-package io.sentryj.internal.logging;
+package io.sentryj.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentryj.SentryLevel;
-import io.sentryj.internal.envelope.LogWriter;
 import org.junit.jupiter.api.Test;
 
 class LogLevelTest {
@@ -38,9 +37,8 @@ class LogLevelTest {
   }
 
   @Test
-  void warnIsWarningForEventsAndWarnForLogs() {
+  void warnIsWarningForEvents() {
     assertThat(LogLevel.WARN.sentryLevel()).isEqualTo(SentryLevel.WARNING);
-    assertThat(LogLevel.WARN.logLevel()).isEqualTo(LogWriter.Level.WARN);
     assertThat(LogLevel.TRACE.sentryLevel()).isEqualTo(SentryLevel.DEBUG);
     assertThat(LogLevel.FATAL.sentryLevel()).isEqualTo(SentryLevel.FATAL);
   }

@@ -1,4 +1,4 @@
-package io.sentryj.internal.logging;
+package io.sentryj.integration;
 
 import java.util.Collections;
 import java.util.Map;

@@ -1,7 +1,6 @@
-package io.sentryj.internal.logging;
+package io.sentryj.integration;
 
 import io.sentryj.SentryLevel;
-import io.sentryj.internal.envelope.LogWriter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -11,29 +10,22 @@ import org.jspecify.annotations.Nullable;
  * Levels between two standard ones (custom levels) count as the lower of the two.
  */
 public enum LogLevel {
-  TRACE(SentryLevel.DEBUG, LogWriter.Level.TRACE),
-  DEBUG(SentryLevel.DEBUG, LogWriter.Level.DEBUG),
-  INFO(SentryLevel.INFO, LogWriter.Level.INFO),
-  WARN(SentryLevel.WARNING, LogWriter.Level.WARN),
-  ERROR(SentryLevel.ERROR, LogWriter.Level.ERROR),
-  FATAL(SentryLevel.FATAL, LogWriter.Level.FATAL);
+  TRACE(SentryLevel.DEBUG),
+  DEBUG(SentryLevel.DEBUG),
+  INFO(SentryLevel.INFO),
+  WARN(SentryLevel.WARNING),
+  ERROR(SentryLevel.ERROR),
+  FATAL(SentryLevel.FATAL);
 
   private final SentryLevel sentryLevel;
-  private final LogWriter.Level logLevel;
 
-  LogLevel(SentryLevel sentryLevel, LogWriter.Level logLevel) {
+  LogLevel(SentryLevel sentryLevel) {
     this.sentryLevel = sentryLevel;
-    this.logLevel = logLevel;
   }
 
   /** The level of events and breadcrumbs ({@code WARN} is {@code warning}; trace is debug). */
   public SentryLevel sentryLevel() {
     return sentryLevel;
-  }
-
-  /** The level of structured logs (protocol section 9). */
-  public LogWriter.Level logLevel() {
-    return logLevel;
   }
 
   /** Whether this level is at least as severe as {@code other}. */

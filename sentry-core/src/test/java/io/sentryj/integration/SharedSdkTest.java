@@ -1,4 +1,4 @@
-package io.sentryj.internal.logging;
+package io.sentryj.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LogIntegrationTest {
+class SharedSdkTest {
   private static final String DSN = "https://public@o1.ingest.sentry.io/42";
 
   private final RecordingTransport transport = new RecordingTransport();
@@ -24,13 +24,13 @@ class LogIntegrationTest {
 
   @Test
   void anSdkTheModulesStartedIsClosedByTheLastOfThemOnly() {
-    LogIntegration first = LogIntegration.builder("auto.log.test").build();
-    LogIntegration second = LogIntegration.builder("auto.log.test").build();
+    SharedSdk first = new SharedSdk();
+    SharedSdk second = new SharedSdk();
 
     assertThat(first.bind(DSN, options(), "test", o -> transport))
-        .isEqualTo(LogIntegration.Binding.STARTED);
+        .isEqualTo(SharedSdk.Binding.STARTED);
     assertThat(second.bind(null, Collections.emptyMap(), "test", o -> transport))
-        .isEqualTo(LogIntegration.Binding.RUNNING);
+        .isEqualTo(SharedSdk.Binding.RUNNING);
     first.release();
     first.release(); // idempotent: still one user
     assertThat(Sentry.isEnabled()).isTrue();
@@ -42,10 +42,10 @@ class LogIntegrationTest {
   @Test
   void anSdkStartedInCodeIsUsedAndNeverClosedByAModule() {
     Sentry.init(o -> o.dsn(DSN).externalConfiguration(false).transportFactory(x -> transport));
-    LogIntegration module = LogIntegration.builder("auto.log.test").build();
+    SharedSdk module = new SharedSdk();
 
     assertThat(module.bind(DSN, options(), "test", null))
-        .isEqualTo(LogIntegration.Binding.RUNNING_SETTINGS_IGNORED);
+        .isEqualTo(SharedSdk.Binding.RUNNING_SETTINGS_IGNORED);
     module.release();
 
     assertThat(Sentry.isEnabled()).isTrue();
@@ -53,7 +53,7 @@ class LogIntegrationTest {
 
   @Test
   void aBadSettingIsRefusedByNameAndUnknownKeysAreNamed() {
-    LogIntegration module = LogIntegration.builder("auto.log.test").build();
+    SharedSdk module = new SharedSdk();
     Map<String, String> bad = options();
     bad.put("sample-rate", "lots");
 
@@ -61,24 +61,9 @@ class LogIntegrationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sample-rate")
         .hasMessageContaining("test appender");
-    assertThat(LogIntegration.unknownOptions(Arrays.asList("environment", "tags.team", "colour")))
+    assertThat(Sentry.isEnabled()).isFalse();
+    assertThat(SharedSdk.unknownOptions(Arrays.asList("environment", "tags.team", "colour")))
         .containsExactly("colour");
-  }
-
-  @Test
-  void recordsAreSentAsTheirLevelAsks() {
-    Sentry.init(o -> o.dsn(DSN).externalConfiguration(false).transportFactory(x -> transport));
-    LogIntegration module =
-        LogIntegration.builder("auto.log.test").minimumBreadcrumbLevel(LogLevel.WARN).build();
-
-    module.record(LogRecordData.builder(LogLevel.INFO, 1L).message("i", "i", null).build());
-    module.record(LogRecordData.builder(LogLevel.WARN, 2L).message("w", "w", null).build());
-    module.record(LogRecordData.builder(LogLevel.ERROR, 3L).message("e", "e", null).build());
-
-    assertThat(module.wants(LogLevel.INFO)).as("logs still want INFO").isTrue();
-    assertThat(module.wants(LogLevel.DEBUG)).isFalse();
-    assertThat(transport.onlyEvent().getMessage().getFormatted()).isEqualTo("e");
-    assertThat(transport.onlyEvent().getBreadcrumbs()).hasSize(1);
   }
 
   private static Map<String, String> options() {
