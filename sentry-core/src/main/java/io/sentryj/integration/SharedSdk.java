@@ -129,6 +129,18 @@ public final class SharedSdk {
     /** The SDK was started from the module's settings. */
     STARTED,
     /** No DSN anywhere: the SDK stays off. */
-    OFF
+    OFF;
+
+    /** What to tell the user about this binding of the named module, or null for nothing. */
+    public @Nullable String warning(String module) {
+      switch (this) {
+        case RUNNING_SETTINGS_IGNORED:
+          return "Sentry is already initialised: the dsn and options of " + module + " are ignored";
+        case OFF:
+          return module + " has no DSN (nor does the environment): Sentry is off";
+        default:
+          return null;
+      }
+    }
   }
 }

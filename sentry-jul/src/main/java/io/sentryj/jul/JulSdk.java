@@ -72,16 +72,7 @@ final class JulSdk {
    * @throws IllegalArgumentException if a setting is invalid
    */
   @Nullable String bind(@Nullable String dsn, Map<String, String> options, String origin) {
-    switch (share.bind(dsn, options, origin, transportFactoryForTests)) {
-      case RUNNING_SETTINGS_IGNORED:
-        return "Sentry is already initialised: the dsn and options of the "
-            + origin
-            + " are ignored";
-      case OFF:
-        return "the " + origin + " has no DSN (nor does the environment): Sentry is off";
-      default:
-        return null;
-    }
+    return share.bind(dsn, options, origin, transportFactoryForTests).warning("the " + origin);
   }
 
   /** Whether a record of this level becomes anything. */

@@ -1,15 +1,12 @@
 package io.sentryj.jul;
 
 import com.google.gson.JsonObject;
-import io.sentryj.Envelope;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.integration.EnvelopeCodec;
 import io.sentryj.testing.Envelopes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
@@ -64,15 +61,7 @@ final class JulFixture {
 
   /** The payloads of the items of this type sent, as written on the wire. */
   static List<Envelopes.Item> items(RecordingTransport transport, String type) {
-    List<Envelopes.Item> items = new ArrayList<>();
-    for (Envelope envelope : transport.envelopes()) {
-      for (Envelopes.Item item : Envelopes.parse(EnvelopeCodec.toByteArray(envelope)).items()) {
-        if (item.type().equals(type)) {
-          items.add(item);
-        }
-      }
-    }
-    return items;
+    return transport.wireItems(type);
   }
 
   static JsonObject onlyEventJson(RecordingTransport transport) {

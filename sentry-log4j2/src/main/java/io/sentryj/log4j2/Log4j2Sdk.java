@@ -59,16 +59,9 @@ final class Log4j2Sdk {
    */
   @Nullable String bind(@Nullable String dsn, Map<String, String> options, String appender) {
     String origin = "log4j2 appender " + appender;
-    switch (share.bind(dsn, options, origin, transportFactoryForTests)) {
-      case RUNNING_SETTINGS_IGNORED:
-        return "Sentry is already initialised: the dsn and options of appender ["
-            + appender
-            + "] are ignored";
-      case OFF:
-        return "appender [" + appender + "] has no DSN (nor does the environment): Sentry is off";
-      default:
-        return null;
-    }
+    return share
+        .bind(dsn, options, origin, transportFactoryForTests)
+        .warning("appender [" + appender + "]");
   }
 
   /** Whether an event of this level becomes anything. */

@@ -1,11 +1,9 @@
 package io.sentryj.log4j2;
 
 import com.google.gson.JsonObject;
-import io.sentryj.Envelope;
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
-import io.sentryj.integration.EnvelopeCodec;
 import io.sentryj.testing.Envelopes;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -75,15 +73,7 @@ final class Log4jFixture {
 
   /** The payloads of the items of this type sent, as written on the wire. */
   static List<Envelopes.Item> items(RecordingTransport transport, String type) {
-    List<Envelopes.Item> items = new ArrayList<>();
-    for (Envelope envelope : transport.envelopes()) {
-      for (Envelopes.Item item : Envelopes.parse(EnvelopeCodec.toByteArray(envelope)).items()) {
-        if (item.type().equals(type)) {
-          items.add(item);
-        }
-      }
-    }
-    return items;
+    return transport.wireItems(type);
   }
 
   /** The event payload of each envelope sent, as written on the wire. */

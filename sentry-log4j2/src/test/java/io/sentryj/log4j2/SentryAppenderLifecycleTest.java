@@ -60,7 +60,10 @@ class SentryAppenderLifecycleTest {
   @Test
   void anSdkInitialisedInCodeIsUsedAndOutlivesTheAppender() {
     initSdk(transport, o -> o.environment("from-code"));
+    statuses = Log4jFixture.Statuses.register();
     context = fresh("init-from-xml.xml");
+    assertThat(statuses.messages())
+        .anySatisfy(m -> assertThat(m).contains("options of appender [SENTRY] are ignored"));
 
     context.getLogger("shop").error("one");
     context.stop();
