@@ -1,7 +1,7 @@
 package io.sentryj.benchmarks;
 
-import io.sentryj.benchmarks.startup.HelloApp;
-import io.sentryj.benchmarks.startup.JettyApp;
+import io.sentryj.benchmarks.startup.EmptyAgent;
+import io.sentryj.benchmarks.startup.StartupApp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,24 +20,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * What an agent adds to an application's start-up: wall time of a hello world (start to exit) and
- * of a small Jetty application (start to the first request answered), with no agent, with
- * sentry-agent.jar and with the OpenTelemetry Java agent, run alternately {@code runs} times.
- * Prints medians, the time each agent adds over no agent, sentry-agent's addition as a fraction of
- * OpenTelemetry's, and the jars' sizes.
+ * What an agent adds to an application's start-up: wall time of a hello world (start to exit), of a
+ * small Jetty application, of a Quarkus 3 and of a Dropwizard 5 application (the agent tests' own,
+ * start to the first request answered), with no agent, with an agent that does nothing (the JVM's
+ * own cost of {@code -javaagent:}), with sentry-agent.jar and with the OpenTelemetry Java agent,
+ * run alternately {@code runs} times. Prints medians, the time each agent adds over no agent,
+ * sentry-agent's addition as a fraction of OpenTelemetry's, and the jars' sizes.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.sentryj.benchmarks.AgentStartup [runs] [hello|jetty|both]
+ * java -cp benchmarks/target/benchmarks.jar io.sentryj.benchmarks.AgentStartup [runs] [apps]
  * </pre>
  *
- * <p>System properties: {@code agent.jar} (default {@code sentry-agent/target/sentry-agent.jar}),
- * {@code otel.jar} (default {@code benchmarks/target/agents/opentelemetry-javaagent.jar}), {@code
- * java} (default this JVM's).
+ * <p>{@code apps}: a comma-separated list of {@code hello}, {@code jetty}, {@code quarkus}, {@code
+ * dropwizard}, or {@code both} (hello and jetty, the default) or {@code all}. System properties:
+ * {@code agent.jar} (default {@code sentry-agent/target/sentry-agent.jar}), {@code otel.jar}
+ * (default {@code benchmarks/target/agents/opentelemetry-javaagent.jar}), {@code java} (default
+ * this JVM's), {@code quarkus.app} (default {@code sentry-agent/quarkus-app/target}), {@code
+ * dropwizard.app} (default {@code sentry-agent/dropwizard-app/target}).
  */
 public final class AgentStartup {
   private static final long TIMEOUT_SECONDS = 120;
@@ -46,7 +55,7 @@ public final class AgentStartup {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    String which = args.length > 1 ? args[1] : "both";
+    List<String> which = apps(args.length > 1 ? args[1] : "both");
     Path sentryJar =
         Paths.get(System.getProperty("agent.jar", "sentry-agent/target/sentry-agent.jar"));
     Path otelJar =
@@ -68,6 +77,7 @@ public final class AgentStartup {
     try (LoopbackReceiver sentry = new LoopbackReceiver()) {
       Map<String, List<String>> variants = new LinkedHashMap<>();
       variants.put("no agent", List.of());
+      variants.put("empty agent", List.of("-javaagent:" + emptyAgent(classPath)));
       variants.put(
           "sentry-agent",
           List.of("-javaagent:" + sentryJar + "=dsn=" + sentry.dsn() + ",outbox-dir=" + outbox));
@@ -87,16 +97,58 @@ public final class AgentStartup {
           megabytes(Files.size(otelJar)));
       System.out.println();
       System.out.println(
-          "| application | no agent ms | sentry-agent ms | OpenTelemetry ms"
+          "| application | no agent ms | empty agent ms | sentry-agent ms | OpenTelemetry ms"
               + " | sentry-agent adds ms | OpenTelemetry adds ms | ratio |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-      if (!which.equals("jetty")) {
-        report("hello world (to exit)", measure(runs, variants, java, classPath, false));
-      }
-      if (!which.equals("hello")) {
-        report("Jetty (to first response)", measure(runs, variants, java, classPath, true));
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+      for (String app : which) {
+        StartupApp measured = app(app, classPath);
+        report(measured.title(), measure(runs, variants, java, measured));
       }
     }
+  }
+
+  private static List<String> apps(String which) {
+    switch (which) {
+      case "both":
+        return List.of("hello", "jetty");
+      case "all":
+        return List.of("hello", "jetty", "quarkus", "dropwizard");
+      default:
+        return List.of(which.split(","));
+    }
+  }
+
+  private static StartupApp app(String name, String classPath) throws IOException {
+    switch (name) {
+      case "hello":
+        return StartupApp.hello(classPath);
+      case "jetty":
+        return StartupApp.jetty(classPath);
+      case "quarkus":
+        return StartupApp.quarkus(
+            Paths.get(System.getProperty("quarkus.app", "sentry-agent/quarkus-app/target")));
+      case "dropwizard":
+        return StartupApp.dropwizard(
+            Paths.get(System.getProperty("dropwizard.app", "sentry-agent/dropwizard-app/target")));
+      default:
+        throw new IllegalArgumentException("no application " + name);
+    }
+  }
+
+  /** A jar holding {@link EmptyAgent} as its {@code Premain-Class}, beside the applications'. */
+  private static Path emptyAgent(String classPath) throws IOException {
+    Path jar = Paths.get(classPath).resolveSibling("empty-agent.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Premain-Class", EmptyAgent.class.getName());
+    String entry = EmptyAgent.class.getName().replace('.', '/') + ".class";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        InputStream in = AgentStartup.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new ZipEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
   }
 
   /**
@@ -134,8 +186,7 @@ public final class AgentStartup {
   }
 
   private static Map<String, long[]> measure(
-      int runs, Map<String, List<String>> variants, String java, String classPath, boolean jetty)
-      throws Exception {
+      int runs, Map<String, List<String>> variants, String java, StartupApp app) throws Exception {
     Map<String, long[]> times = new LinkedHashMap<>();
     for (String name : variants.keySet()) {
       times.put(name, new long[runs]);
@@ -146,10 +197,10 @@ public final class AgentStartup {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(variant.getValue());
-        command.add("-cp");
-        command.add(classPath);
-        command.add(jetty ? JettyApp.class.getName() : HelloApp.class.getName());
-        long nanos = jetty ? timeToFirstResponse(command) : timeToExit(command);
+        command.addAll(app.launch());
+        Pattern port = app.port();
+        long nanos =
+            port != null ? timeToFirstResponse(command, port, app.path()) : timeToExit(command);
         if (run >= 0) {
           times.get(variant.getKey())[run] = nanos;
         }
@@ -174,14 +225,15 @@ public final class AgentStartup {
     return nanos;
   }
 
-  private static long timeToFirstResponse(List<String> command) throws Exception {
+  private static long timeToFirstResponse(List<String> command, Pattern portLine, String path)
+      throws Exception {
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
-      int port = readPort(process.getInputStream(), command);
+      int port = readPort(process.getInputStream(), portLine, command);
       HttpURLConnection connection =
           (HttpURLConnection)
-              URI.create("http://127.0.0.1:" + port + "/hello").toURL().openConnection();
+              URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
       connection.setConnectTimeout(60_000);
       connection.setReadTimeout(60_000);
       try (InputStream in = connection.getInputStream()) {
@@ -201,12 +253,14 @@ public final class AgentStartup {
   }
 
   /** Reads the application's output up to its {@code port <n>} line; the rest is drained. */
-  private static int readPort(InputStream output, List<String> command) throws IOException {
+  private static int readPort(InputStream output, Pattern portLine, List<String> command)
+      throws IOException {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
     for (String line; (line = reader.readLine()) != null; ) {
       checkStarted(line, command);
-      if (line.startsWith("port ")) {
+      Matcher matcher = portLine.matcher(line);
+      if (matcher.find()) {
         Thread drain =
             new Thread(
                 () -> {
@@ -218,7 +272,7 @@ public final class AgentStartup {
                 });
         drain.setDaemon(true);
         drain.start();
-        return Integer.parseInt(line.substring(5).trim());
+        return Integer.parseInt(matcher.group(1));
       }
     }
     throw new IllegalStateException("ended before it listened: " + command);
@@ -226,13 +280,15 @@ public final class AgentStartup {
 
   private static void report(String app, Map<String, long[]> times) {
     double none = medianMillis(times.get("no agent"));
+    double empty = medianMillis(times.get("empty agent"));
     double sentry = medianMillis(times.get("sentry-agent"));
     double otel = medianMillis(times.get("opentelemetry"));
     System.out.printf(
         Locale.ROOT,
-        "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
+        "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
         app,
         none,
+        empty,
         sentry,
         otel,
         sentry - none,

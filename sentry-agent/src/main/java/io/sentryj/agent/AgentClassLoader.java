@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.security.CodeSource;
@@ -22,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * application class loader, which serves the jar's root, never finds them. Its parent is the
  * platform class loader (the extension loader on Java 8), so it sees the JDK and, once appended to
  * the bootstrap path, the bridge, but nothing of the application. Classes get the jar as their code
- * source. Resources come from {@code inst/} too, {@code .class} lookups included, which is how
- * ByteBuddy reads the advice it inlines.
+ * source. Resources come from {@code inst/} too, {@code .class} lookups included, which is how the
+ * agent reads the class files of its code linked against the application's libraries.
  *
  * <p>Depends on nothing but the JDK: it is loaded by the application class loader from the jar's
  * root, before anything else of the agent exists.
@@ -49,19 +48,16 @@ final class AgentClassLoader extends SecureClassLoader {
 
   /**
    * The platform class loader on Java 9 and later, else the extension loader: the top of the system
-   * loader's chain below the bootstrap loader.
+   * loader's chain below the bootstrap loader. Found by walking the chain: calling {@code
+   * getPlatformClassLoader} reflectively would make the JVM read its annotations to see that it is
+   * caller-sensitive, which costs a JVM's start some 30 ms of class loading.
    */
   static @Nullable ClassLoader platformLoader() {
-    try {
-      Method platform = ClassLoader.class.getMethod("getPlatformClassLoader");
-      return (ClassLoader) platform.invoke(null);
-    } catch (ReflectiveOperationException e) {
-      ClassLoader loader = ClassLoader.getSystemClassLoader();
-      while (loader != null && loader.getParent() != null) {
-        loader = loader.getParent();
-      }
-      return loader;
+    ClassLoader loader = ClassLoader.getSystemClassLoader();
+    while (loader != null && loader.getParent() != null) {
+      loader = loader.getParent();
     }
+    return loader;
   }
 
   @Override

@@ -78,6 +78,14 @@ final class AgentHooks implements SentryBridge.Hooks {
   }
 
   @Override
+  public void fatal(Throwable failure) {
+    UncaughtCapture u = uncaught;
+    if (u != null) {
+      u.captureFatal(failure);
+    }
+  }
+
+  @Override
   public Thread.@Nullable UncaughtExceptionHandler defaultHandler(
       Thread.@Nullable UncaughtExceptionHandler requested) {
     UncaughtCapture u = uncaught;

@@ -1,8 +1,6 @@
 package io.sentryj.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import static java.util.Objects.requireNonNull;
 
 import io.sentryj.Sentry;
 import io.sentryj.SentryOptions;
@@ -14,13 +12,17 @@ import io.sentryj.agent.instrumentation.http.HttpInstrumentation;
 import io.sentryj.agent.instrumentation.http.OutgoingHttp;
 import io.sentryj.agent.instrumentation.jdbc.JdbcHooks;
 import io.sentryj.agent.instrumentation.jdbc.JdbcInstrumentation;
-import io.sentryj.agent.instrumentation.logging.LoggingCapture;
+import io.sentryj.agent.instrumentation.logging.LoggingHooks;
 import io.sentryj.agent.instrumentation.logging.LoggingInstrumentation;
 import io.sentryj.agent.instrumentation.servlet.ServletHooks;
 import io.sentryj.agent.instrumentation.servlet.ServletInstrumentation;
 import io.sentryj.agent.instrumentation.uncaught.EarlyHandler;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtCapture;
 import io.sentryj.agent.instrumentation.uncaught.UncaughtInstrumentation;
+import io.sentryj.agent.instrumentation.vertx.VertxHooks;
+import io.sentryj.agent.instrumentation.vertx.VertxInstrumentation;
+import io.sentryj.agent.weave.Hook;
+import io.sentryj.agent.weave.Weaver;
 import io.sentryj.internal.SentryRuntime;
 import io.sentryj.internal.config.BuilderAccess;
 import io.sentryj.internal.config.OptionText;
@@ -33,18 +35,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts the SDK from the agent's configuration and installs the instrumentations, in this order:
- * resolve the options (inert without a DSN), put the bridge on the bootstrap class path, {@code
- * Sentry.init}, connect the bridge, then install each instrumentation on its own.
+ * Starts the agent in two parts. Before {@code main}, what must be there from the first instant and
+ * costs little: the options (inert without a DSN), the bridge on the bootstrap class path, the
+ * logging hooks (which keep what is logged until the SDK runs), the placeholder uncaught-exception
+ * handler, and the {@link Weaver}, which from then on weaves every hooked class as it loads. Then,
+ * on a thread of its own beside the application (or at once when attached or with {@code
+ * agent.start=sync}): {@code Sentry.init}, the hooks behind the bridges, and the weaving of the few
+ * hooked classes loaded before the agent (the JDK's {@code Thread} and pools).
  */
 final class AgentInstaller {
   /** The origin of options given after {@code -javaagent:sentry-agent.jar=}. */
@@ -53,18 +53,14 @@ final class AgentInstaller {
   /** How {@code sdk.integrations} names an instrumentation: {@code agent.servlet}. */
   static final String INTEGRATION_PREFIX = "agent.";
 
-  private static final int RETRANSFORM_BATCH = 100;
-
-  /**
-   * ByteBuddy's switch away from {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
-   * standard error. Written under ByteBuddy's own name, so that shading moves it with ByteBuddy.
-   */
-  private static final String BYTEBUDDY_SAFE = "net.bytebuddy.safe";
+  private static final List<String> LOGGING =
+      Arrays.asList("logback", "log4j2", "jul", "jboss-logmanager");
 
   private final Instrumentation instrumentation;
   private final boolean attached;
 
   private volatile @Nullable EarlyHandler early;
+  private volatile @Nullable LoggingHooks logging;
   // set once anything is installed: a start that fails after it cannot be tried again
   private volatile boolean begun;
 
@@ -73,7 +69,7 @@ final class AgentInstaller {
     this.attached = attached;
   }
 
-  /** Every instrumentation, in the order they are installed. */
+  /** Every instrumentation, in the order their hooks are woven. */
   static List<AgentInstrumentation> instrumentations() {
     return Arrays.asList(
         new UncaughtInstrumentation(),
@@ -81,9 +77,11 @@ final class AgentInstaller {
         LoggingInstrumentation.logback(),
         LoggingInstrumentation.log4j2(),
         LoggingInstrumentation.jul(),
+        LoggingInstrumentation.jbossLogManager(),
         new HttpInstrumentation(),
         new JdbcInstrumentation(),
-        new ServletInstrumentation());
+        new ServletInstrumentation(),
+        new VertxInstrumentation());
   }
 
   static void printLine(String line) {
@@ -96,60 +94,70 @@ final class AgentInstaller {
    */
   boolean install(Map<String, String> args) throws Exception {
     AgentSettings settings = AgentSettings.ofProcess(args);
-    SentryOptions options = SentryRuntime.resolveOptions(optionsBuilder(args, settings));
-    boolean somewhereToSend =
-        options.hasDsn()
-            || options.outboxOnly()
-            || options.spotlight()
-            || settings.envelopeDir() != null;
-    if (!somewhereToSend) {
-      AgentState.set(AgentState.IDLE + "no DSN, outbox-only or Spotlight configured");
-      printLine(
-          "no DSN, outbox-only or Spotlight configured, so the agent does nothing (set a DSN with -Dsentry.dsn=..., SENTRY_DSN,"
-              + " sentry.properties or -javaagent:sentry-agent.jar=dsn=...)");
-      return false;
+    boolean background = !attached && settings.startsInBackground();
+    SentryOptions options = null;
+    // reading the options costs a JVM's start some 50 ms: when a source names somewhere to send,
+    // they are read on the start thread instead
+    if (!background || !settings.namesSomewhereToSend()) {
+      options = resolve(args, settings);
+      if (!deliversSomewhere(options, settings)) {
+        standBy();
+        return false;
+      }
     }
     begun = true;
-    if (System.getProperty(BYTEBUDDY_SAFE) == null) {
-      System.setProperty(BYTEBUDDY_SAFE, "true"); // inlined advice needs no class injection
+    BootstrapBridge.appendToBootstrapPath(instrumentation);
+    List<AgentInstrumentation> enabled = enabled(settings);
+    if (background && settings.isEnabled("uncaught")) {
+      // an exception ending a thread before the SDK runs waits for it here
+      early = EarlyHandler.install();
     }
-    if (attached || !settings.startsInBackground()) {
-      start(options, settings, false);
-      AgentState.set(AgentState.RUNNING);
+    if (anyLogging(settings)) {
+      logging = LoggingHooks.install(settings);
+    }
+    Weaver weaver = new Weaver(hooks(enabled), new WeaveReport());
+    instrumentation.addTransformer(weaver, true);
+    Start start = new Start(args, settings, enabled, weaver, options);
+    if (background) {
+      AgentState.set(AgentState.STARTING);
+      startInBackground(start);
       return true;
     }
-    AgentState.set(AgentState.STARTING);
-    // The rest takes a second of loading classes: it runs beside the application's start.
-    // Meanwhile an exception ending a thread waits for it in the early handler.
-    EarlyHandler waiting =
-        settings.isEnabled("uncaught") && options.enableUncaughtExceptionHandler()
-            ? EarlyHandler.install()
-            : null;
-    early = waiting;
-    Thread starter =
-        new Thread(
-            () -> {
-              try {
-                start(options, settings, true);
-                AgentState.set(AgentState.RUNNING);
-              } catch (Throwable t) {
-                AgentState.set("failed: " + t);
-                if (!shuttingDown()) {
-                  printLine("could not start, the application runs without it: " + t);
-                }
-              } finally {
-                if (waiting != null) {
-                  waiting.started();
-                }
-              }
-            },
-            "sentryj-agent-start");
+    try {
+      start.run(requireNonNull(options));
+    } finally {
+      startOver();
+    }
+    AgentState.set(AgentState.RUNNING);
+    return true;
+  }
+
+  private static SentryOptions resolve(Map<String, String> args, AgentSettings settings) {
+    return SentryRuntime.resolveOptions(optionsBuilder(args, settings));
+  }
+
+  private static boolean deliversSomewhere(SentryOptions options, AgentSettings settings) {
+    return options.hasDsn()
+        || options.outboxOnly()
+        || options.spotlight()
+        || settings.envelopeDir() != null;
+  }
+
+  private static void standBy() {
+    AgentState.set(AgentState.IDLE + "no DSN, outbox-only or Spotlight configured");
+    printLine(
+        "no DSN, outbox-only or Spotlight configured, so the agent does nothing (set a DSN with -Dsentry.dsn=..., SENTRY_DSN,"
+            + " sentry.properties or -javaagent:sentry-agent.jar=dsn=...)");
+  }
+
+  private void startInBackground(Start start) {
+    EarlyHandler waiting = early;
+    Thread starter = new Thread(new Starter(start), "sentryj-agent-start");
     starter.setDaemon(true);
     if (waiting != null) {
       waiting.startingOn(starter);
     }
     starter.start();
-    return true;
   }
 
   /** Whether anything was installed, so that the JVM is no longer as it was. */
@@ -158,42 +166,54 @@ final class AgentInstaller {
   }
 
   /**
-   * Starts the SDK and installs the hooks, then the instrumentations: at once when attached or with
-   * {@code agent.start=sync}, else ({@code background}) on the agent's start thread.
+   * The start is over, whichever way it went: nothing waits for the SDK any more (after a start
+   * that worked, nothing does already).
    */
-  private void start(SentryOptions options, AgentSettings settings, boolean background)
-      throws Exception {
-    long begin = System.nanoTime();
-    BootstrapBridge.appendToBootstrapPath(instrumentation);
-    EarlyHandler waiting = early;
-    Thread.UncaughtExceptionHandler before =
-        waiting != null
-            ? waiting.applicationHandler()
-            : Thread.getDefaultUncaughtExceptionHandler();
-    List<AgentInstrumentation> enabled = enabled(settings);
-    Sentry.init(options);
-    Diagnostics.debug(
-        "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
-    installHooks(options, settings, before);
-    if (Diagnostics.isDebug()) {
-      Diagnostics.debug("in-app: application package %s", ApplicationPackage.detected());
+  private void startOver() {
+    LoggingHooks log = logging;
+    if (log != null) {
+      log.startOver();
     }
-    installAll(enabled, background);
+    EarlyHandler waiting = early;
+    if (waiting != null) {
+      waiting.started();
+    }
   }
 
-  /** The instrumentations switched on, each named in {@code sdk.integrations}. */
+  /** The instrumentations switched on. */
   private static List<AgentInstrumentation> enabled(AgentSettings settings) {
     List<AgentInstrumentation> enabled = new ArrayList<>();
     for (AgentInstrumentation each : instrumentations()) {
       if (settings.isEnabled(each.name())) {
         enabled.add(each);
-        SentryRuntime.nameIntegration(INTEGRATION_PREFIX + each.name());
       }
     }
     return enabled;
   }
 
-  /** Connects the bridges' hooks, the plain code behind the advice, before any advice runs. */
+  /** The hooks of the instrumentations; one whose hooks cannot be made is skipped. */
+  private static List<Hook> hooks(List<AgentInstrumentation> enabled) {
+    List<Hook> hooks = new ArrayList<>();
+    for (AgentInstrumentation each : enabled) {
+      try {
+        hooks.addAll(each.hooks());
+      } catch (RuntimeException | LinkageError e) {
+        printLine("instrumentation " + each.name() + " skipped: " + e);
+      }
+    }
+    return hooks;
+  }
+
+  private static boolean anyLogging(AgentSettings settings) {
+    for (String name : LOGGING) {
+      if (settings.isEnabled(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Connects the bridges' hooks, the plain code behind the woven calls. */
   private static void installHooks(
       SentryOptions options,
       AgentSettings settings,
@@ -205,11 +225,6 @@ final class AgentInstaller {
             ? new TaskCarrier(uncaught != null ? uncaught::captureThrown : null)
             : null;
     AgentHooks.install(carrier, uncaught);
-    if (settings.isEnabled("logback")
-        || settings.isEnabled("log4j2")
-        || settings.isEnabled("jul")) {
-      LoggingCapture.install(settings::get);
-    }
     if (settings.isEnabled("http")) {
       HttpHooks.install(
           new OutgoingHttp(String.join(",", options.tracePropagationTargets()), options.dsn()));
@@ -219,6 +234,9 @@ final class AgentInstaller {
     }
     if (settings.isEnabled("servlet")) {
       ServletHooks.install();
+    }
+    if (settings.isEnabled("vertx")) {
+      VertxHooks.install(options.sendDefaultPii());
     }
   }
 
@@ -247,59 +265,6 @@ final class AgentInstaller {
     return builder;
   }
 
-  /**
-   * Installs the enabled instrumentations with one transformer and one retransformation pass, which
-   * halves the start-up time of one builder each. An instrumentation whose set-up throws is
-   * skipped; a type that fails to transform stays as it was (see {@link FailureListener}). On the
-   * background start thread, the installation runs at the lowest priority.
-   */
-  private void installAll(List<AgentInstrumentation> enabled, boolean background) {
-    EarlyHandler waiting = early;
-    if (waiting != null) {
-      waiting.started(); // the SDK and the hooks are ready: capture no longer waits
-    }
-    if (background) {
-      // where Java's priorities count; set now, so that the SDK's threads did not inherit it
-      Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
-    }
-    long start = System.nanoTime();
-    AgentBuilder builder =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(
-                AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(
-                    RETRANSFORM_BATCH))
-            .with(new FailureListener())
-            // a name no instrumentation can match ends the look at a type: its class file is
-            // never parsed (isSynthetic would), and no other matcher runs
-            .ignore(
-                not(CandidateNames.of(enabled))
-                    .or(nameStartsWith("io.sentryj.agent."))
-                    .or(nameStartsWith("net.bytebuddy."))
-                    .or(isSynthetic()));
-    List<String> installed = new ArrayList<>();
-    for (AgentInstrumentation each : enabled) {
-      try {
-        builder = each.extend(builder);
-        installed.add(each.name());
-      } catch (Throwable t) {
-        printLine("instrumentation " + each.name() + " skipped: " + t);
-      }
-    }
-    try {
-      builder.installOn(instrumentation);
-      // a default handler the application set before this would have replaced the agent's: set
-      // again, through the advice now installed, it goes behind the agent's
-      Thread.setDefaultUncaughtExceptionHandler(Thread.getDefaultUncaughtExceptionHandler());
-      Diagnostics.debug(
-          "instrumentations %s installed in %d ms",
-          installed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-    } catch (Throwable t) {
-      printLine("instrumentations " + installed + " skipped: " + t);
-    }
-  }
-
   /** Whether the JVM is exiting, so that a start cut short says nothing. */
   private static boolean shuttingDown() {
     Thread probe = new Thread(() -> {});
@@ -318,76 +283,142 @@ final class AgentInstaller {
   }
 
   /**
-   * The names of the types the enabled instrumentations can match, tested on the name alone: the
-   * prefixes and parts each declares beside its matchers. One that declares none accepts any name,
-   * so that one added without them is never filtered out.
+   * What starts once the weaver is in: {@code Sentry.init} (after reading the options, if {@code
+   * premain} left them), the hooks behind the bridges, and the weaving of the hooked classes loaded
+   * before the agent.
    */
-  static final class CandidateNames extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
-    private final String[] prefixes;
-    private final String[] parts;
-    private final boolean any;
+  private final class Start {
+    private final Map<String, String> args;
+    private final AgentSettings settings;
+    private final List<AgentInstrumentation> enabled;
+    private final Weaver weaver;
+    private final @Nullable SentryOptions options;
 
-    private CandidateNames(List<String> prefixes, List<String> parts, boolean any) {
-      this.prefixes = prefixes.toArray(new String[0]);
-      this.parts = parts.toArray(new String[0]);
-      this.any = any;
+    Start(
+        Map<String, String> args,
+        AgentSettings settings,
+        List<AgentInstrumentation> enabled,
+        Weaver weaver,
+        @Nullable SentryOptions options) {
+      this.args = args;
+      this.settings = settings;
+      this.enabled = enabled;
+      this.weaver = weaver;
+      this.options = options;
     }
 
-    static CandidateNames of(List<AgentInstrumentation> enabled) {
-      List<String> prefixes = new ArrayList<>();
-      List<String> parts = new ArrayList<>();
-      boolean any = false;
+    /** The options, read now if {@code premain} did not; null when they send nowhere. */
+    @Nullable SentryOptions options() {
+      SentryOptions resolved = options != null ? options : resolve(args, settings);
+      return deliversSomewhere(resolved, settings) ? resolved : null;
+    }
+
+    /** Starts the SDK and connects the hooks, then weaves what was loaded before the agent. */
+    void run(SentryOptions resolved) {
+      long begin = System.nanoTime();
+      EarlyHandler waiting = early;
+      if (waiting != null && !resolved.enableUncaughtExceptionHandler()) {
+        waiting.uninstall();
+        waiting = null;
+      }
+      Thread.UncaughtExceptionHandler before =
+          waiting != null
+              ? waiting.applicationHandler()
+              : Thread.getDefaultUncaughtExceptionHandler();
       for (AgentInstrumentation each : enabled) {
-        List<String> eachPrefixes = each.typeNamePrefixes();
-        List<String> eachParts = each.typeNameParts();
-        any |= eachPrefixes.isEmpty() && eachParts.isEmpty();
-        prefixes.addAll(eachPrefixes);
-        parts.addAll(eachParts);
+        SentryRuntime.nameIntegration(INTEGRATION_PREFIX + each.name());
       }
-      return new CandidateNames(prefixes, parts, any);
+      Sentry.init(resolved);
+      installHooks(resolved, settings, before);
+      LoggingHooks log = logging;
+      if (log != null) {
+        log.sdkStarted();
+      }
+      if (waiting != null) {
+        waiting.started(); // the SDK and the hooks are ready: capture no longer waits
+      }
+      Diagnostics.debug(
+          "SDK started in %d ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+      if (Diagnostics.isDebug()) {
+        Diagnostics.debug("in-app: application package %s", ApplicationPackage.detected());
+      }
+      long weaving = System.nanoTime();
+      weaver.retransformLoaded(instrumentation);
+      // a default handler the application set before this would have replaced the agent's: set
+      // again, through the hook now woven, it goes behind the agent's
+      Thread.setDefaultUncaughtExceptionHandler(Thread.getDefaultUncaughtExceptionHandler());
+      Diagnostics.debug(
+          "classes loaded before the agent woven in %d ms",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - weaving));
     }
 
-    @Override
-    public boolean matches(TypeDescription target) {
-      return any || accepts(target.getName());
-    }
-
-    boolean accepts(String name) {
-      for (String prefix : prefixes) {
-        if (name.startsWith(prefix)) {
-          return true;
-        }
+    /** Nowhere to send after all: the weaver goes, and what it wove calls no hook. */
+    void standDown() {
+      instrumentation.removeTransformer(weaver);
+      EarlyHandler waiting = early;
+      if (waiting != null) {
+        waiting.uninstall();
       }
-      for (String part : parts) {
-        if (name.contains(part)) {
-          return true;
-        }
-      }
-      return false;
+      standBy();
     }
 
     @Override
     public String toString() {
-      return "CandidateNames{" + Arrays.toString(prefixes) + ", " + Arrays.toString(parts) + '}';
+      return "Start{" + enabled.size() + " instrumentations}";
     }
   }
 
-  /** One line per type that could not be changed; the type stays as it was. */
-  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+  /** The background start, on the thread {@code sentryj-agent-start}. */
+  private final class Starter implements Runnable {
+    private final Start start;
+
+    Starter(Start start) {
+      this.start = start;
+    }
 
     @Override
-    public void onError(
-        String typeName,
-        @Nullable ClassLoader classLoader,
-        @Nullable JavaModule module,
-        boolean loaded,
-        Throwable throwable) {
-      printLine("left " + typeName + " uninstrumented: " + throwable);
+    public void run() {
+      try {
+        SentryOptions options = start.options();
+        if (options == null) {
+          start.standDown();
+          return;
+        }
+        start.run(options);
+        AgentState.set(AgentState.RUNNING);
+      } catch (Throwable t) {
+        AgentState.set("failed: " + t);
+        if (!shuttingDown()) {
+          printLine("could not start, the application runs without it: " + t);
+        }
+      } finally {
+        startOver();
+      }
     }
 
     @Override
     public String toString() {
-      return "FailureListener";
+      return "Starter{" + start + '}';
+    }
+  }
+
+  /** One line per class that could not be woven (it stays as it was); a count for debug. */
+  private static final class WeaveReport implements Weaver.Listener {
+    @Override
+    public void woven(String internalName, int hooks) {
+      if (Diagnostics.isDebug()) {
+        Diagnostics.debug("wove %d hooks into %s", hooks, internalName);
+      }
+    }
+
+    @Override
+    public void failed(String internalName, Throwable cause) {
+      printLine("left " + internalName.replace('/', '.') + " uninstrumented: " + cause);
+    }
+
+    @Override
+    public String toString() {
+      return "WeaveReport";
     }
   }
 }

@@ -3,6 +3,7 @@ package io.sentryj.agent;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * environment ({@code SENTRY_AGENT_INSTRUMENTATION_EXECUTOR_ENABLED=false}); the first one set
  * wins, as for every option.
  */
-final class AgentSettings {
+final class AgentSettings implements Function<String, @Nullable String> {
   static final String PREFIX = "agent.";
 
   /**
@@ -50,6 +51,33 @@ final class AgentSettings {
     return value == null || !value.trim().equalsIgnoreCase("false");
   }
 
+  /**
+   * Whether a source names somewhere to send without the SDK's options being read: a DSN, {@code
+   * outbox-only} or {@code spotlight} among the agent arguments, the {@code sentry.} system
+   * properties or the {@code SENTRY_} environment, or {@link #ENVELOPE_DIR}. Only a guess, cheap
+   * enough for {@code premain}: the start reads the options and stands down if they say otherwise.
+   * Without such a name ({@code sentry.properties} alone, say), the options are read before {@code
+   * main}.
+   */
+  boolean namesSomewhereToSend() {
+    if (envelopeDir() != null) {
+      return true;
+    }
+    for (String key : new String[] {"dsn", "outbox-only", "spotlight"}) {
+      String value = agentArgs.get(key);
+      if (value == null) {
+        value = systemProperties.getProperty("sentry." + key);
+      }
+      if (value == null) {
+        value = env.get(envName(key));
+      }
+      if (value != null && !value.trim().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the SDK and instrumentations start beside the application ({@link #START}). */
   boolean startsInBackground() {
     String value = get(START);
@@ -71,6 +99,12 @@ final class AgentSettings {
       value = env.get(envName(key));
     }
     return value;
+  }
+
+  /** The value of an {@code agent.} key, or null: {@link #get}. */
+  @Override
+  public @Nullable String apply(String key) {
+    return get(key);
   }
 
   /** Where {@link #get} found the key, for {@code doctor}. */

@@ -18,24 +18,36 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Puts the classes of {@code io.sentryj.agent.bootstrap} on the bootstrap class path: copies them
- * from the agent's jar into a small temporary jar and appends that, since the JVM appends whole
- * jars only. Must run before anything loads the bridge: the agent's own class loader cannot load it
- * until then (the bridge is not under the jar's {@code inst/}), and the application class loader
- * would load it from the jar's root, out of reach of the JDK classes that call it.
+ * Puts the classes of {@code io.sentryj.agent.bootstrap} on the bootstrap class path. The agent's
+ * jar is appended itself: its root holds only those, the entry class and its class loader (the rest
+ * lies under {@code inst/} as {@code .classdata}, which no class loader but the agent's reads), so
+ * the bootstrap loader finds the bridge and nothing else of the agent's, and nothing is written
+ * anywhere. Run from a build's class directory or module jar (tests, benchmarks), the bridge
+ * classes are copied into a small temporary jar, appended instead.
+ *
+ * <p>Must run before anything loads the bridge: the agent's own class loader cannot load it until
+ * then (the bridge is not under the jar's {@code inst/}), and the application class loader would
+ * load it from the jar's root, out of reach of the JDK classes that call it.
  */
 final class BootstrapBridge {
   static final String BRIDGE_DIR = "io/sentryj/agent/bootstrap/";
 
+  // in the agent's jar it lies under inst/: at the root, the jar is a build's module jar
+  private static final String AGENT_CLASS_AT_ROOT = "io/sentryj/agent/AgentInstaller.class";
+
   private BootstrapBridge() {}
 
   static void appendToBootstrapPath(Instrumentation instrumentation) throws IOException {
-    File jar = File.createTempFile("sentryj-agent-bridge-", ".jar");
-    jar.deleteOnExit();
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
-      copyBridgeClasses(agentLocation(), out);
+    Path location = agentLocation();
+    JarFile agentJar = Files.isDirectory(location) ? null : new JarFile(location.toFile(), false);
+    if (agentJar != null && agentJar.getEntry(AGENT_CLASS_AT_ROOT) == null) {
+      instrumentation.appendToBootstrapClassLoaderSearch(agentJar);
+    } else {
+      if (agentJar != null) {
+        agentJar.close();
+      }
+      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(copyOfBridge(location)));
     }
-    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
     if (!AgentHooks.bridgeOnBootstrapPath()) {
       throw new IllegalStateException("the bridge was loaded before it reached the bootstrap path");
     }
@@ -54,7 +66,16 @@ final class BootstrapBridge {
     }
   }
 
-  /** From the agent's jar, or from a class directory when run from a build. */
+  private static File copyOfBridge(Path location) throws IOException {
+    File jar = File.createTempFile("sentryj-agent-bridge-", ".jar");
+    jar.deleteOnExit();
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
+      copyBridgeClasses(location, out);
+    }
+    return jar;
+  }
+
+  /** From a class directory or a module jar. */
   private static void copyBridgeClasses(Path location, JarOutputStream out) throws IOException {
     int copied = 0;
     if (Files.isDirectory(location)) {

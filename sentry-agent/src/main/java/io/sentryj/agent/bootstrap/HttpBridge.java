@@ -3,17 +3,18 @@ package io.sentryj.agent.bootstrap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What advice inlined into HTTP clients calls: {@code HttpURLConnection}, {@code
+ * What code woven into HTTP clients calls: {@code HttpURLConnection}, {@code
  * java.net.http.HttpClient}, Apache HttpClient 4 and 5, OkHttp. On the bootstrap class path and
  * with JDK types only, like {@link SentryBridge}; the agent's {@link Hooks} do the work.
  *
  * <p>A per-thread depth counts the calls in progress: only the outermost one of a thread is
  * recorded, so that a client built on another (or a method of one client calling another of its
- * own) yields one breadcrumb. Every {@code before} must be paired with one {@code after}, which the
- * exit advice does even when the call throws. Nothing here ever throws.
+ * own) yields one breadcrumb. Every {@code enter} is paired with one exit, which the woven code
+ * makes even when the call throws. Nothing here ever throws.
  */
 public final class HttpBridge {
   private static final ThreadLocal<int[]> DEPTH = new Depth();
+  private static final ThreadLocal<ThreadStack> ENTERED = ThreadStack.perThread();
   private static volatile @Nullable Hooks hooks;
 
   private HttpBridge() {}
@@ -27,7 +28,7 @@ public final class HttpBridge {
    * Entering {@code connect}, {@code getOutputStream} or {@code getInputStream} of a {@code
    * java.net.HttpURLConnection}: the exchange's state, or null when it is not recorded.
    */
-  public static @Nullable Object urlConnectionBefore(Object connection, boolean connected) {
+  private static @Nullable Object urlConnectionBefore(Object connection, boolean connected) {
     Hooks h = enter();
     if (h == null) {
       return null;
@@ -43,7 +44,7 @@ public final class HttpBridge {
    * Leaving one of those methods; {@code read} for {@code getInputStream}, after which the response
    * is known.
    */
-  public static void urlConnectionAfter(
+  private static void urlConnectionAfter(
       @Nullable Object state, @Nullable Throwable thrown, boolean read) {
     try {
       Hooks h = hooks;
@@ -58,7 +59,7 @@ public final class HttpBridge {
   }
 
   /** Entering {@code HttpClient.send} or {@code sendAsync}: the exchange's state, or null. */
-  public static @Nullable Object javaHttpBefore(Object request) {
+  private static @Nullable Object javaHttpBefore(Object request) {
     Hooks h = enter();
     if (h == null) {
       return null;
@@ -71,7 +72,7 @@ public final class HttpBridge {
   }
 
   /** The request to send in place of {@code request}: a copy with trace headers, or itself. */
-  public static Object javaHttpRequest(@Nullable Object state, Object request) {
+  private static Object javaHttpRequest(@Nullable Object state, Object request) {
     Hooks h = hooks;
     if (state == null || h == null) {
       return request;
@@ -87,7 +88,7 @@ public final class HttpBridge {
    * Leaving {@code send} (the response or what was thrown) or {@code sendAsync} (its future, as
    * {@code response}, with {@code async}).
    */
-  public static void javaHttpAfter(
+  private static void javaHttpAfter(
       @Nullable Object state,
       @Nullable Object response,
       @Nullable Throwable thrown,
@@ -108,7 +109,7 @@ public final class HttpBridge {
    * Entering Apache HttpClient's {@code doExecute(host, request, context)}: adds trace headers to
    * the request and returns the exchange's state, or null.
    */
-  public static @Nullable Object apacheBefore(@Nullable Object host, Object request) {
+  private static @Nullable Object apacheBefore(@Nullable Object host, Object request) {
     Hooks h = enter();
     if (h == null) {
       return null;
@@ -121,7 +122,7 @@ public final class HttpBridge {
   }
 
   /** Leaving {@code doExecute}, with the response or what was thrown. */
-  public static void apacheAfter(
+  private static void apacheAfter(
       @Nullable Object state, @Nullable Object response, @Nullable Throwable thrown) {
     try {
       Hooks h = hooks;
@@ -133,6 +134,58 @@ public final class HttpBridge {
     } finally {
       leave();
     }
+  }
+
+  /**
+   * Entering {@code connect}, {@code getOutputStream} or {@code getInputStream} of a {@code
+   * java.net.HttpURLConnection}, whose {@code connected} field is given: begins the exchange's
+   * record until the matching exit.
+   */
+  public static void urlConnectionEnter(Object connection, boolean connected) {
+    ENTERED.get().push(urlConnectionBefore(connection, connected));
+  }
+
+  /** Leaving {@code connect} or {@code getOutputStream}. */
+  public static void urlConnectionExit(@Nullable Throwable thrown) {
+    urlConnectionAfter(ENTERED.get().pop(), thrown, false);
+  }
+
+  /** Leaving {@code getInputStream}, after which the response is known. */
+  public static void urlConnectionReadExit(@Nullable Throwable thrown) {
+    urlConnectionAfter(ENTERED.get().pop(), thrown, true);
+  }
+
+  /**
+   * Entering {@code HttpClient.send} or {@code sendAsync}: begins the exchange's record and returns
+   * the request to send in its place (a copy with trace headers, or the request itself).
+   */
+  public static Object javaHttpEnter(Object request) {
+    Object state = javaHttpBefore(request);
+    ENTERED.get().push(state);
+    return javaHttpRequest(state, request);
+  }
+
+  /** Leaving {@code send}, with its response or what it threw. */
+  public static void javaHttpExit(@Nullable Object response, @Nullable Throwable thrown) {
+    javaHttpAfter(ENTERED.get().pop(), response, thrown, false);
+  }
+
+  /** Leaving {@code sendAsync}, with its future or what it threw. */
+  public static void javaHttpAsyncExit(@Nullable Object future, @Nullable Throwable thrown) {
+    javaHttpAfter(ENTERED.get().pop(), future, thrown, true);
+  }
+
+  /**
+   * Entering Apache HttpClient's {@code doExecute(host, request, context)}: adds trace headers to
+   * the request and begins the exchange's record.
+   */
+  public static void apacheEnter(@Nullable Object host, Object request) {
+    ENTERED.get().push(apacheBefore(host, request));
+  }
+
+  /** Leaving {@code doExecute}, with the response or what was thrown. */
+  public static void apacheExit(@Nullable Object response, @Nullable Throwable thrown) {
+    apacheAfter(ENTERED.get().pop(), response, thrown);
   }
 
   /** A new {@code okhttp3.OkHttpClient.Builder}: the agent adds its interceptor to it. */

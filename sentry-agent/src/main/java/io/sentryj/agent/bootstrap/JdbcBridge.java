@@ -3,7 +3,7 @@ package io.sentryj.agent.bootstrap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What advice inlined into JDBC drivers calls: {@code Connection.prepareStatement} and {@code
+ * What code woven into JDBC drivers calls: {@code Connection.prepareStatement} and {@code
  * prepareCall} (to remember each statement's SQL) and the {@code execute} methods of statements. On
  * the bootstrap class path with JDK types only (the {@code java.sql} types are not visible from
  * there, so statements and connections pass as {@code Object}).
@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcBridge {
   private static final ThreadLocal<int[]> DEPTH = new Depth();
+  private static final ThreadLocal<ThreadStack> ENTERED = ThreadStack.perThread();
   private static volatile @Nullable Hooks hooks;
 
   private JdbcBridge() {}
@@ -39,7 +40,7 @@ public final class JdbcBridge {
    * Entering an {@code execute} method; {@code sql} is its first argument when that is the SQL,
    * else null. Returns the execution's state, or null when it is not recorded.
    */
-  public static @Nullable Object before(Object statement, @Nullable Object sql) {
+  private static @Nullable Object before(Object statement, @Nullable Object sql) {
     int[] depth = DEPTH.get();
     depth[0]++;
     Hooks h = hooks;
@@ -54,7 +55,7 @@ public final class JdbcBridge {
   }
 
   /** Leaving an {@code execute} method, with what it threw. */
-  public static void after(@Nullable Object state, @Nullable Throwable thrown) {
+  private static void after(@Nullable Object state, @Nullable Throwable thrown) {
     try {
       Hooks h = hooks;
       if (state != null && h != null) {
@@ -68,6 +69,24 @@ public final class JdbcBridge {
         depth[0]--;
       }
     }
+  }
+
+  /**
+   * Entering an {@code execute} method whose first argument is the SQL: begins the execution's
+   * record until {@link #exit}.
+   */
+  public static void enter(Object statement, @Nullable Object sql) {
+    ENTERED.get().push(before(statement, sql));
+  }
+
+  /** Entering an {@code execute} method of a prepared statement, without arguments. */
+  public static void enterPrepared(Object statement) {
+    ENTERED.get().push(before(statement, null));
+  }
+
+  /** Leaving an {@code execute} method, with what it threw. */
+  public static void exit(@Nullable Throwable thrown) {
+    after(ENTERED.get().pop(), thrown);
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.sentryj.agent.bootstrap;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RunnableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What advice inlined into JDK classes calls. Loaded by the bootstrap class loader, since code in
+ * What code woven into JDK classes calls. Loaded by the bootstrap class loader, since code in
  * {@code java.lang.Thread} or {@code java.util.concurrent} sees nothing else; it knows no SDK type
  * and only forwards to the {@link Hooks} the agent installs from its own class loader.
  *
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SentryBridge {
   private static final ThreadLocal<boolean[]> BUSY = new BusyFlag();
+  private static final ThreadLocal<ThreadStack> ENTERED = ThreadStack.perThread();
   private static volatile @Nullable Hooks hooks;
 
   private SentryBridge() {}
@@ -47,6 +51,19 @@ public final class SentryBridge {
     }
   }
 
+  /**
+   * A task given to a pool's {@code execute}: a fork/join task handed to a {@code ForkJoinPool}
+   * runs in the caller's scopes themselves ({@link #forked}); a future (from {@code submit}, which
+   * carried it already) passes as it is; any other task is wrapped to run in a fork of them.
+   */
+  public static Runnable execute(@Nullable Object pool, Runnable task) {
+    if (task instanceof ForkJoinTask && pool instanceof ForkJoinPool) {
+      forked(task);
+      return task;
+    }
+    return task instanceof RunnableFuture ? task : carry(task, true);
+  }
+
   /** Wraps a task to run with the caller's scopes. */
   public static <V> Callable<V> carry(Callable<V> task) {
     Hooks h = hooks;
@@ -67,23 +84,13 @@ public final class SentryBridge {
   }
 
   /**
-   * Called as a thread is constructed, with its constructor's arguments: the thread will run with
-   * the constructing thread's scopes if its target is a task of the application's (see {@link
+   * Called as a thread's constructor returns, with its target (null for none): the thread will run
+   * with the constructing thread's scopes if its target is a task of the application's (see {@link
    * #enterThread}).
    */
-  public static void threadCreated(Object thread, @Nullable Object[] arguments) {
+  public static void threadCreated(Object thread, @Nullable Object target) {
     Hooks h = hooks;
-    if (h == null) {
-      return;
-    }
-    Runnable target = null;
-    for (Object argument : arguments) {
-      if (argument instanceof Runnable) {
-        target = (Runnable) argument;
-        break;
-      }
-    }
-    if (target == null) {
+    if (h == null || !(target instanceof Runnable)) {
       return;
     }
     boolean[] busy = claim();
@@ -91,7 +98,7 @@ public final class SentryBridge {
       return;
     }
     try {
-      h.threadCreated(thread, target);
+      h.threadCreated(thread, (Runnable) target);
     } catch (Throwable t) {
       // the thread runs as it would without the agent
     } finally {
@@ -101,18 +108,31 @@ public final class SentryBridge {
 
   /**
    * Called as a thread starts to run its target: makes the scopes it was given at construction
-   * current, and returns what {@link #exit} needs, or null.
+   * current until {@link #exitThread}.
    */
-  public static @Nullable Object enterThread(Object thread) {
-    return enter(thread, true);
+  public static void enterThread(Object thread) {
+    ENTERED.get().push(enter(thread, true));
   }
 
   /**
-   * Called as a fork/join task starts to run: makes the scopes of the thread that forked it
-   * current, and returns what {@link #exit} needs, or null.
+   * Called as the thread's {@code run} ends, with what it threw: hands the throwable to the SDK
+   * while the thread's scopes are current, then restores the previous scopes.
    */
-  public static @Nullable Object enterTask(Object task) {
-    return enter(task, false);
+  public static void exitThread(@Nullable Throwable thrown) {
+    exit(ENTERED.get().pop(), thrown);
+  }
+
+  /**
+   * Called as a fork/join task starts to run: makes the scopes of the thread that forked it current
+   * until {@link #exitTask}.
+   */
+  public static void enterTask(Object task) {
+    ENTERED.get().push(enter(task, false));
+  }
+
+  /** Called as the fork/join task's run ends: restores the previous scopes. */
+  public static void exitTask() {
+    exit(ENTERED.get().pop(), null);
   }
 
   private static @Nullable Object enter(Object work, boolean thread) {
@@ -133,14 +153,9 @@ public final class SentryBridge {
     }
   }
 
-  /**
-   * Called as what {@link #enterThread} or {@link #enterTask} entered ends, with what it threw:
-   * hands a thread's throwable to the SDK while its scopes are current, then restores the previous
-   * scopes.
-   */
-  public static void exit(Object entered, @Nullable Throwable thrown) {
+  private static void exit(@Nullable Object entered, @Nullable Throwable thrown) {
     Hooks h = hooks;
-    if (h == null) {
+    if (h == null || entered == null) {
       return;
     }
     boolean[] busy = BUSY.get();
@@ -202,6 +217,28 @@ public final class SentryBridge {
     }
   }
 
+  /**
+   * A failure that ends the application (a Dropwizard command's fatal error): captured, unhandled,
+   * before the application exits.
+   */
+  public static void fatal(@Nullable Throwable failure) {
+    Hooks h = hooks;
+    if (h == null || failure == null) {
+      return;
+    }
+    boolean[] busy = claim();
+    if (busy == null) {
+      return;
+    }
+    try {
+      h.fatal(failure);
+    } catch (Throwable t) {
+      // the application exits as it would without the agent
+    } finally {
+      busy[0] = false;
+    }
+  }
+
   /** This thread's busy flag, now set, or null when the thread is inside a hook already. */
   private static boolean @Nullable [] claim() {
     boolean[] busy = BUSY.get();
@@ -239,6 +276,9 @@ public final class SentryBridge {
 
     /** The fork/join task was forked or submitted by the calling thread. */
     void forked(Object task);
+
+    /** Captures a failure that ends the application. */
+    void fatal(Throwable failure);
 
     /** The handler to install instead of {@code requested}. */
     Thread.@Nullable UncaughtExceptionHandler defaultHandler(

@@ -79,7 +79,7 @@ class AgentJarIT {
       assertThat(inst.stream().filter(name -> name.endsWith(".classdata")))
           .isNotEmpty()
           .allMatch(name -> name.startsWith("inst/io/sentryj/agent/"))
-          .anyMatch(name -> name.startsWith(SHADED + "bytebuddy/"))
+          .anyMatch(name -> name.startsWith(SHADED + "asm/"))
           .anyMatch(name -> name.startsWith(SHADED + "gson/"));
     }
   }
@@ -94,7 +94,7 @@ class AgentJarIT {
             "io.sentryj.agent.AgentMain",
             "io.sentryj.agent.shaded.okhttp3.OkHttpClient",
             "io.sentryj.agent.shaded.sentryj.Sentry",
-            "io.sentryj.agent.shaded.bytebuddy.ByteBuddy");
+            "io.sentryj.agent.shaded.asm.ClassReader");
     String bridge = "io.sentryj.agent.bootstrap.SentryBridge";
     String[] names = new String[ours.size() + 1];
     ours.toArray(names);

@@ -15,9 +15,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.agent.it.apps.logging.JulApp;
+import io.sentryj.agent.it.apps.logging.JulSubclassApp;
 import io.sentryj.agent.it.apps.logging.Log4j2App;
 import io.sentryj.agent.it.apps.logging.LogbackApp;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,6 +92,22 @@ class AgentLoggingIT {
 
     assertThat(status).as(stderr(work)).isZero();
     assertErrorsCaptured("auto.log.jul", "{0}", "payment 42 failed");
+  }
+
+  @Test
+  void aJulLoggerSubclassIsCapturedOnceWhetherItsLogOverrideCallsLoggersOrNot() throws Exception {
+    int status = run(jdks().get(0), JulSubclassApp.class, List.of());
+
+    assertThat(status).as(stderr(work)).isZero();
+    List<JsonObject> events = events(2);
+    assertThat(events)
+        .extracting(e -> e.get("logger").getAsString() + " " + message(e))
+        .containsExactlyInAnyOrder(
+            "shop.own payment 42 failed", "shop.delegating refund 43 refused");
+    JsonObject payment = eventWithException(events);
+    assertThat(exceptionValue(payment)).isEqualTo("card declined");
+    assertThat(mechanism(payment).get("type").getAsString()).isEqualTo("auto.log.jul");
+    assertThat(breadcrumbs(payment)).containsExactly("info shop.own cart 7 opened");
   }
 
   @Test
@@ -199,28 +215,8 @@ class AgentLoggingIT {
       }
     }
     command.add("-javaagent:" + AGENT_JAR + "=" + agentArgs);
-    command.addAll(Arrays.asList("-cp", classPath(jars), main.getName()));
+    command.addAll(Arrays.asList("-cp", ForkedJvm.classPath(jars), main.getName()));
     return exitStatus(ForkedJvm.start(work, command));
-  }
-
-  private static String classPath(List<String> jars) {
-    List<String> entries = new ArrayList<>();
-    entries.add(APP_CLASSES.toString());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      String name = new File(entry).getName();
-      boolean wanted =
-          jars.stream().anyMatch(j -> name.startsWith(j + "-") || isModuleOutput(entry, j));
-      if (wanted && !name.contains("tests")) {
-        entries.add(entry);
-      }
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  /** A reactor module's classes directory, as the class path holds it before packaging. */
-  private static boolean isModuleOutput(String entry, String module) {
-    return entry.endsWith(
-        File.separator + module + File.separator + "target" + File.separator + "classes");
   }
 
   /** The events received, once at least {@code expected} have arrived. */

@@ -227,6 +227,31 @@ final class ForkedJvm {
     return start(workDir, command);
   }
 
+  /**
+   * The application classes and the jars of this class path whose file names start with one of
+   * {@code jars} followed by {@code -} ({@code logback-classic}), or the reactor modules of those
+   * names as classes directories; never a test jar.
+   */
+  static String classPath(List<String> jars) {
+    List<String> entries = new ArrayList<>();
+    entries.add(APP_CLASSES.toString());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      String name = Paths.get(entry).getFileName().toString();
+      boolean wanted =
+          jars.stream().anyMatch(j -> name.startsWith(j + "-") || isModuleOutput(entry, j));
+      if (wanted && !name.contains("tests")) {
+        entries.add(entry);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  /** A reactor module's classes directory, as the class path holds it before packaging. */
+  private static boolean isModuleOutput(String entry, String module) {
+    String sep = java.io.File.separator;
+    return entry.endsWith(sep + module + sep + "target" + sep + "classes");
+  }
+
   /** A JDK to run the applications on. */
   record Jdk(String name, Path home, int feature) {
     String java() {

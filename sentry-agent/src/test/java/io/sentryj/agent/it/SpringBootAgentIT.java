@@ -1,6 +1,5 @@
 package io.sentryj.agent.it;
 
-import static io.sentryj.agent.it.ForkedJvm.AGENT_JAR;
 import static io.sentryj.agent.it.ForkedJvm.breadcrumbMessages;
 import static io.sentryj.agent.it.ForkedJvm.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,21 +10,16 @@ import com.google.gson.JsonObject;
 import io.sentryj.agent.it.ForkedJvm.Jdk;
 import io.sentryj.testing.EventSchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +40,12 @@ class SpringBootAgentIT {
 
   @TempDir Path work;
   private final SentryStub sentry = new SentryStub();
-  private final HttpClient http = HttpClient.newHttpClient();
+  private AppUnderAgent app;
+
+  @BeforeEach
+  void app() {
+    app = new AppUnderAgent(work, sentry, PORT);
+  }
 
   @AfterEach
   void stopSentry() {
@@ -205,51 +204,8 @@ class SpringBootAgentIT {
     return ForkedJvm.jdks().get(0);
   }
 
-  /** The agent sending to the stub; at exit it is given time to deliver everything. */
-  private String javaagent(String option) {
-    return "-javaagent:"
-        + AGENT_JAR
-        + "=dsn="
-        + sentry.dsn()
-        + ",outbox-dir="
-        + work.resolve("outbox")
-        + ",shutdown-timeout-millis=20000,"
-        + option;
-  }
-
-  /** Waits for the port, then for the agent to have installed everything; the base URL. */
-  private String awaitAgentRunning() {
-    ForkedJvm.awaitTrue(() -> PORT.matcher(stdout()).find(), "the application to listen");
-    Matcher matcher = PORT.matcher(stdout());
-    assertThat(matcher.find()).isTrue();
-    String base = "http://localhost:" + matcher.group(1);
-    ForkedJvm.awaitTrue(() -> "running".equals(body(base + "/agent-state")), "the agent to run");
-    return base;
-  }
-
-  /** Ends the application at the end of its input: it exits without agent trouble. */
-  private void stop(Process app) throws Exception {
-    app.getOutputStream().close();
-    assertThat(ForkedJvm.exitStatus(app)).as(ForkedJvm.stderr(work)).isZero();
-    assertThat(ForkedJvm.stderr(work)).doesNotContain("uninstrumented", "skipped", "[sentryj]");
-  }
-
   private static void assertApplicationFramesInAppAndNoneOfTheSdks(JsonObject event) {
-    List<String> inApp = new ArrayList<>();
-    List<String> modules = new ArrayList<>();
-    for (JsonElement value : event.getAsJsonObject("exception").getAsJsonArray("values")) {
-      JsonObject stacktrace = value.getAsJsonObject().getAsJsonObject("stacktrace");
-      for (JsonElement f : stacktrace.getAsJsonArray("frames")) {
-        JsonObject frame = f.getAsJsonObject();
-        String module = frame.get("module").getAsString();
-        modules.add(module);
-        if (frame.get("in_app").getAsBoolean()) {
-          inApp.add(module);
-        }
-      }
-    }
-    assertThat(inApp).as("in-app frames").isNotEmpty().allMatch(m -> m.startsWith(APP_PACKAGE));
-    assertThat(modules).as("frames").noneMatch(m -> m.startsWith("io.sentryj."));
+    AppUnderAgent.assertApplicationFramesInAppAndNoneOfTheSdks(event, APP_PACKAGE);
   }
 
   /**
@@ -282,59 +238,30 @@ class SpringBootAgentIT {
   }
 
   private void assertNoSecretReachedSentry() {
-    for (String body : sentry.requestBodies()) {
-      for (String secret : SECRETS) {
-        assertThat(body).doesNotContain(secret);
-      }
-    }
+    app.assertNoSecretReachedSentry(SECRETS);
   }
 
   private static JsonObject mechanism(JsonObject event) {
     return ForkedJvm.mechanism(event);
   }
 
-  /** The only event whose exception chain holds an exception with this message. */
   private static JsonObject onlyWith(List<JsonObject> events, String exceptionMessage) {
-    List<JsonObject> matching =
-        events.stream()
-            .filter(
-                e ->
-                    e.has("exception")
-                        && e.getAsJsonObject("exception")
-                            .toString()
-                            .contains("\"value\":\"" + exceptionMessage))
-            .toList();
-    assertThat(matching).as(exceptionMessage).hasSize(1);
-    return matching.get(0);
+    return AppUnderAgent.onlyWith(events, exceptionMessage);
   }
 
-  private String stdout() {
-    try {
-      return ForkedJvm.stdout(work);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String awaitAgentRunning() {
+    return app.awaitAgentRunning();
   }
 
-  private String body(String url) {
-    try {
-      return http.send(
-              HttpRequest.newBuilder(URI.create(url)).build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-          .body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
+  private void stop(Process process) throws Exception {
+    app.stop(process);
   }
 
   private HttpResponse<String> get(String url, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return app.get(url, headers);
+  }
+
+  private String javaagent(String option) {
+    return app.javaagent(option);
   }
 }

@@ -206,6 +206,21 @@ public final class RequestScope {
     return new ScopedTask(this, task);
   }
 
+  /**
+   * Whether the application's own copy of sentryj took the request after this copy, the agent's,
+   * started it (its filter runs inside the container's chain, where the agent enters first): the
+   * request is then the application's, and this copy captures nothing of it ({@link #abandon}).
+   */
+  public boolean leftToAnotherCopy() {
+    return handledByAnotherCopy(view);
+  }
+
+  /** Ends the request without capturing or counting anything: another copy of sentryj has it. */
+  public void abandon() {
+    finished.set(true);
+    released = true;
+  }
+
   /** The container ended the request by its async timeout: the session counts as errored. */
   public void timedOut() {
     errored = true;

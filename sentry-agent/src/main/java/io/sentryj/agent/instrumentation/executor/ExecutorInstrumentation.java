@@ -1,27 +1,13 @@
 package io.sentryj.agent.instrumentation.executor;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasParameters;
-import static net.bytebuddy.matcher.ElementMatchers.hasType;
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-import static net.bytebuddy.matcher.ElementMatchers.whereAny;
-
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
-import java.util.Arrays;
-import java.util.Collections;
+import io.sentryj.agent.weave.Call;
+import io.sentryj.agent.weave.Hook;
+import io.sentryj.agent.weave.MethodMatcher;
+import io.sentryj.agent.weave.TypeMatcher;
+import io.sentryj.agent.weave.Value;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code executor}: work handed to other threads inside a unit of work (a request, {@code
@@ -36,32 +22,21 @@ import net.bytebuddy.matcher.ElementMatcher;
  * instrumentation scopes).
  */
 public final class ExecutorInstrumentation implements AgentInstrumentation {
-  private static final String THREAD = "java.lang.Thread";
-  private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
-  private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
-  private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
-  private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
-  private static final String ABSTRACT_EXECUTOR = "java.util.concurrent.AbstractExecutorService";
+  private static final String BRIDGE = "io/sentryj/agent/bootstrap/SentryBridge";
+  private static final String THREAD = "java/lang/Thread";
+  private static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
+  private static final String THREAD_POOL = "java/util/concurrent/ThreadPoolExecutor";
+  private static final String FORK_JOIN_POOL = "java/util/concurrent/ForkJoinPool";
+  private static final String FORK_JOIN_TASK = "java/util/concurrent/ForkJoinTask";
+  private static final String ABSTRACT_EXECUTOR = "java/util/concurrent/AbstractExecutorService";
   // JDK 21 and later: Executors.newThreadPerTaskExecutor and newVirtualThreadPerTaskExecutor
-  private static final String THREAD_PER_TASK = "java.util.concurrent.ThreadPerTaskExecutor";
-  // its execute and submit schedule with no delay, so advice on schedule covers them too
-  private static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
-
-  /**
-   * Loaded with this class, so that they are among the classes retransformed: one first loaded
-   * while ByteBuddy is busy installing (on JDK 25, ForkJoinPool) is skipped by its circularity
-   * guard, and never changed.
-   */
-  static final List<Class<?>> LOADED_FIRST =
-      Collections.unmodifiableList(
-          Arrays.asList(
-              ThreadPoolExecutor.class,
-              ScheduledThreadPoolExecutor.class,
-              ForkJoinPool.class,
-              ForkJoinTask.class));
-
-  private static final ElementMatcher.Junction<MethodDescription> SCHEDULE_METHODS =
-      namedOneOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+  private static final String THREAD_PER_TASK = "java/util/concurrent/ThreadPerTaskExecutor";
+  // its execute and submit schedule with no delay, so hooks on schedule cover them too
+  private static final String SCHEDULED_POOL = "java/util/concurrent/ScheduledThreadPoolExecutor";
+  private static final String RUNNABLE = "Ljava/lang/Runnable;";
+  private static final String CALLABLE = "Ljava/util/concurrent/Callable;";
+  private static final String FORK_JOIN_TASK_TYPE = "L" + FORK_JOIN_TASK + ";";
+  private static final String OBJECT = "Ljava/lang/Object;";
 
   @Override
   public String name() {
@@ -69,76 +44,109 @@ public final class ExecutorInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public List<String> typeNamePrefixes() {
-    return Arrays.asList(THREAD, VIRTUAL_THREAD, "java.util.concurrent.");
-  }
-
-  @Override
-  public AgentBuilder extend(AgentBuilder builder) {
-    return pools(threads(builder));
+  public List<Hook> hooks() {
+    List<Hook> hooks = new ArrayList<>();
+    threads(hooks);
+    pools(hooks);
+    return hooks;
   }
 
   /** Threads note their creator's scopes and run in them, unwrapped. */
-  private static AgentBuilder threads(AgentBuilder builder) {
-    ClassLoader adviceLoader = ThreadRunAdvice.class.getClassLoader();
-    ElementMatcher.Junction<MethodDescription> withTarget =
-        isConstructor().and(hasParameters(whereAny(hasType(is(Runnable.class)))));
-    return builder
-        .type(named(THREAD))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(withTarget, ThreadConstructorAdvice.class.getName())
-                .advice(named("run").and(takesArguments(0)), ThreadRunAdvice.class.getName()))
-        .type(named(VIRTUAL_THREAD))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(withTarget, ThreadConstructorAdvice.class.getName())
-                .advice(
-                    named("run").and(takesArguments(1)).and(takesArgument(0, Runnable.class)),
-                    ThreadRunAdvice.class.getName()))
-        .type(named(FORK_JOIN_TASK))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(named("fork").and(takesArguments(0)), ForkAdvice.class.getName())
-                .advice(
-                    named("doExec").and(takesArguments(0)), RunForkJoinTaskAdvice.class.getName()));
+  private static void threads(List<Hook> hooks) {
+    Call created =
+        new Call(
+            BRIDGE,
+            "threadCreated",
+            "(" + OBJECT + OBJECT + ")V",
+            Value.THIS,
+            Value.firstArgumentOf(RUNNABLE));
+    Call enterThread = new Call(BRIDGE, "enterThread", "(" + OBJECT + ")V", Value.THIS);
+    Call exitThread = new Call(BRIDGE, "exitThread", "(Ljava/lang/Throwable;)V", Value.THROWN);
+    for (String thread : new String[] {THREAD, VIRTUAL_THREAD}) {
+      hooks.add(
+          Hook.on(
+                  "executor",
+                  TypeMatcher.named(thread),
+                  MethodMatcher.named("<init>").withParameter(RUNNABLE))
+              .exit(created)
+              .build());
+    }
+    hooks.add(
+        Hook.on("executor", TypeMatcher.named(THREAD), MethodMatcher.named("run").descriptor("()V"))
+            .enter(enterThread)
+            .onThrow(exitThread)
+            .build());
+    hooks.add(
+        Hook.on(
+                "executor",
+                TypeMatcher.named(VIRTUAL_THREAD),
+                MethodMatcher.named("run").descriptor("(" + RUNNABLE + ")V"))
+            .enter(enterThread)
+            .onThrow(exitThread)
+            .build());
+    TypeMatcher task = TypeMatcher.named(FORK_JOIN_TASK);
+    hooks.add(
+        Hook.on("executor", task, MethodMatcher.named("fork").arguments(0))
+            .enter(new Call(BRIDGE, "forked", "(" + OBJECT + ")V", Value.THIS))
+            .build());
+    hooks.add(
+        Hook.on("executor", task, MethodMatcher.named("doExec").arguments(0))
+            .enter(new Call(BRIDGE, "enterTask", "(" + OBJECT + ")V", Value.THIS))
+            .onThrow(new Call(BRIDGE, "exitTask", "()V"))
+            .build());
   }
 
   /** Tasks given to the JDK's pools carry their submitter's scopes. */
-  private static AgentBuilder pools(AgentBuilder builder) {
-    ClassLoader adviceLoader = ExecuteAdvice.class.getClassLoader();
-    return builder
-        .type(namedOneOf(THREAD_POOL, FORK_JOIN_POOL, THREAD_PER_TASK))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(
-                    named("execute").and(takesArgument(0, Runnable.class)),
-                    ExecuteAdvice.class.getName()))
-        .type(named(FORK_JOIN_POOL))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(
-                    namedOneOf("execute", "submit", "invoke")
-                        .and(takesArgument(0, ForkJoinTask.class)),
-                    SubmitForkJoinTaskAdvice.class.getName()))
-        .type(namedOneOf(ABSTRACT_EXECUTOR, FORK_JOIN_POOL, THREAD_PER_TASK))
-        .transform(submitAdvice(adviceLoader, named("submit")))
-        .type(named(SCHEDULED_POOL))
-        .transform(submitAdvice(adviceLoader, SCHEDULE_METHODS));
+  private static void pools(List<Hook> hooks) {
+    hooks.add(
+        Hook.on(
+                "executor",
+                TypeMatcher.named(THREAD_POOL, FORK_JOIN_POOL, THREAD_PER_TASK),
+                MethodMatcher.named("execute").arguments(1).argument(0, RUNNABLE))
+            .enterReplacing(
+                0,
+                new Call(
+                    BRIDGE,
+                    "execute",
+                    "(" + OBJECT + RUNNABLE + ")" + RUNNABLE,
+                    Value.THIS,
+                    Value.argument(0)))
+            .build());
+    hooks.add(
+        Hook.on(
+                "executor",
+                TypeMatcher.named(FORK_JOIN_POOL),
+                MethodMatcher.named("execute", "submit", "invoke")
+                    .arguments(1)
+                    .argument(0, FORK_JOIN_TASK_TYPE))
+            .enter(new Call(BRIDGE, "forked", "(" + OBJECT + ")V", Value.argument(0)))
+            .build());
+    submit(hooks, TypeMatcher.named(ABSTRACT_EXECUTOR, FORK_JOIN_POOL, THREAD_PER_TASK), "submit");
+    submit(
+        hooks,
+        TypeMatcher.named(SCHEDULED_POOL),
+        "schedule",
+        "scheduleAtFixedRate",
+        "scheduleWithFixedDelay");
   }
 
-  private static AgentBuilder.Transformer submitAdvice(
-      ClassLoader adviceLoader, ElementMatcher.Junction<MethodDescription> methods) {
-    return new AgentBuilder.Transformer.ForAdvice()
-        .include(adviceLoader)
-        .advice(methods.and(takesArgument(0, Runnable.class)), SubmitRunnableAdvice.class.getName())
-        .advice(
-            methods.and(takesArgument(0, Callable.class)), SubmitCallableAdvice.class.getName());
+  private static void submit(List<Hook> hooks, TypeMatcher pools, String... methods) {
+    hooks.add(
+        Hook.on("executor", pools, MethodMatcher.named(methods).argument(0, RUNNABLE))
+            .enterReplacing(
+                0,
+                new Call(
+                    BRIDGE,
+                    "carry",
+                    "(" + RUNNABLE + "Z)" + RUNNABLE,
+                    Value.argument(0),
+                    Value.constant(0)))
+            .build());
+    hooks.add(
+        Hook.on("executor", pools, MethodMatcher.named(methods).argument(0, CALLABLE))
+            .enterReplacing(
+                0, new Call(BRIDGE, "carry", "(" + CALLABLE + ")" + CALLABLE, Value.argument(0)))
+            .build());
   }
 
   @Override

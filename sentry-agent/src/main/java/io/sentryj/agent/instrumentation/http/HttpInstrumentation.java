@@ -1,19 +1,13 @@
 package io.sentryj.agent.instrumentation.http;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
-import java.util.Arrays;
+import io.sentryj.agent.weave.Call;
+import io.sentryj.agent.weave.Hook;
+import io.sentryj.agent.weave.MethodMatcher;
+import io.sentryj.agent.weave.TypeMatcher;
+import io.sentryj.agent.weave.Value;
+import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * {@code http}: a breadcrumb for every request made with the JDK's {@code HttpURLConnection} and
@@ -22,11 +16,16 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * Types are matched by name first, so that start-up looks at no other class's hierarchy.
  */
 public final class HttpInstrumentation implements AgentInstrumentation {
-  private static final String URL_CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
-  private static final String JAVA_HTTP_CLIENT = "jdk.internal.net.http.HttpClientImpl";
-  private static final String APACHE4_PACKAGE = "org.apache.http.impl.client.";
-  private static final String APACHE5_PACKAGE = "org.apache.hc.client5.http.impl.classic.";
-  private static final String OKHTTP_BUILDER = OkHttpInterceptor.PACKAGE + "OkHttpClient$Builder";
+  private static final String BRIDGE = "io/sentryj/agent/bootstrap/HttpBridge";
+  private static final String OBJECT = "Ljava/lang/Object;";
+  private static final String THROWN = "(Ljava/lang/Throwable;)V";
+  private static final String RETURNED_THROWN = "(" + OBJECT + "Ljava/lang/Throwable;)V";
+  private static final String URL_CONNECTION = "sun/net/www/protocol/http/HttpURLConnection";
+  private static final String JAVA_HTTP_CLIENT = "jdk/internal/net/http/HttpClientImpl";
+  private static final String APACHE4_PACKAGE = "org/apache/http/impl/client/";
+  private static final String APACHE5_PACKAGE = "org/apache/hc/client5/http/impl/classic/";
+  // built so that shading leaves the application's OkHttp name alone
+  private static final String OKHTTP_BUILDER = "okhttp".concat("3/OkHttpClient$Builder");
 
   @Override
   public String name() {
@@ -34,54 +33,67 @@ public final class HttpInstrumentation implements AgentInstrumentation {
   }
 
   @Override
-  public List<String> typeNamePrefixes() {
-    return Arrays.asList(
-        "sun.net.www.protocol.http.HttpURLConnection",
-        "jdk.internal.net.http.HttpClientImpl",
-        "org.apache.http.impl.client.",
-        "org.apache.hc.client5.http.impl.classic.",
-        // built so that shading leaves the application's OkHttp name alone
-        "okhttp".concat("3.OkHttpClient$Builder"));
+  public List<Hook> hooks() {
+    List<Hook> hooks = new ArrayList<>();
+    Call connectionEnter =
+        new Call(
+            BRIDGE,
+            "urlConnectionEnter",
+            "(" + OBJECT + "Z)V",
+            Value.THIS,
+            Value.field("java/net/URLConnection", "connected", "Z"));
+    hooks.add(
+        hook(URL_CONNECTION, MethodMatcher.named("connect", "getOutputStream").arguments(0))
+            .enter(connectionEnter)
+            .onThrow(new Call(BRIDGE, "urlConnectionExit", THROWN, Value.THROWN))
+            .build());
+    hooks.add(
+        hook(URL_CONNECTION, MethodMatcher.named("getInputStream").arguments(0))
+            .enter(connectionEnter)
+            .onThrow(new Call(BRIDGE, "urlConnectionReadExit", THROWN, Value.THROWN))
+            .build());
+    for (String method : new String[] {"send", "sendAsync"}) {
+      hooks.add(
+          hook(JAVA_HTTP_CLIENT, MethodMatcher.named(method).publicOnly())
+              .enterReplacing(
+                  0,
+                  new Call(BRIDGE, "javaHttpEnter", "(" + OBJECT + ")" + OBJECT, Value.argument(0)))
+              .onThrow(
+                  new Call(
+                      BRIDGE,
+                      method.equals("send") ? "javaHttpExit" : "javaHttpAsyncExit",
+                      RETURNED_THROWN,
+                      Value.RETURNED,
+                      Value.THROWN))
+              .build());
+    }
+    for (String apache : new String[] {APACHE4_PACKAGE, APACHE5_PACKAGE}) {
+      hooks.add(
+          Hook.on(
+                  "http",
+                  TypeMatcher.prefixAndSuffix(apache, "")
+                      .withSupertype(apache + "CloseableHttpClient"),
+                  MethodMatcher.named("doExecute").arguments(3))
+              .enter(
+                  new Call(
+                      BRIDGE,
+                      "apacheEnter",
+                      "(" + OBJECT + OBJECT + ")V",
+                      Value.argument(0),
+                      Value.argument(1)))
+              .onThrow(
+                  new Call(BRIDGE, "apacheExit", RETURNED_THROWN, Value.RETURNED, Value.THROWN))
+              .build());
+    }
+    hooks.add(
+        hook(OKHTTP_BUILDER, MethodMatcher.named("<init>"))
+            .exit(new Call(BRIDGE, "okHttpBuilder", "(" + OBJECT + ")V", Value.THIS))
+            .build());
+    return hooks;
   }
 
-  @Override
-  public AgentBuilder extend(AgentBuilder builder) {
-    ClassLoader adviceLoader = HttpInstrumentation.class.getClassLoader();
-    return builder
-        .type(named(URL_CONNECTION))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(
-                    namedOneOf("connect", "getOutputStream").and(takesArguments(0)),
-                    UrlConnectionAdvice.class.getName())
-                .advice(
-                    named("getInputStream").and(takesArguments(0)),
-                    UrlConnectionReadAdvice.class.getName()))
-        .type(named(JAVA_HTTP_CLIENT))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(isPublic().and(named("send")), JavaHttpSendAdvice.class.getName())
-                .advice(
-                    isPublic().and(named("sendAsync")), JavaHttpSendAsyncAdvice.class.getName()))
-        .type(
-            nameStartsWith(APACHE4_PACKAGE)
-                .and(hasSuperType(named(APACHE4_PACKAGE + "CloseableHttpClient")))
-                .or(
-                    nameStartsWith(APACHE5_PACKAGE)
-                        .and(hasSuperType(named(APACHE5_PACKAGE + "CloseableHttpClient")))))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(
-                    named("doExecute").and(takesArguments(3)).and(not(isAbstract())),
-                    ApacheExecuteAdvice.class.getName()))
-        .type(named(OKHTTP_BUILDER))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(adviceLoader)
-                .advice(isConstructor(), OkHttpBuilderAdvice.class.getName()));
+  private static Hook.Builder hook(String type, MethodMatcher method) {
+    return Hook.on("http", TypeMatcher.named(type), method);
   }
 
   @Override

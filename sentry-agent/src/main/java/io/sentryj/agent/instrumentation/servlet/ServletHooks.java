@@ -58,6 +58,11 @@ public final class ServletHooks implements ServletBridge.Hooks {
   }
 
   @Override
+  public boolean isFor(Object entered, Object request) {
+    return ((RequestEntry.Entered) entered).request() == request;
+  }
+
+  @Override
   public void exit(Object entered, @Nullable Throwable thrown) {
     ((RequestEntry.Entered) entered).exit(thrown);
   }

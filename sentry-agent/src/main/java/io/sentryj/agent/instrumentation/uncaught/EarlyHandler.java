@@ -38,6 +38,17 @@ public final class EarlyHandler implements Thread.UncaughtExceptionHandler {
     return current == this ? before : current;
   }
 
+  /**
+   * Steps aside (the SDK's options leave uncaught exceptions alone, or there is nowhere to send):
+   * the handler from before the agent is the default again, unless the application set another.
+   */
+  public void uninstall() {
+    if (Thread.getDefaultUncaughtExceptionHandler() == this) {
+      Thread.setDefaultUncaughtExceptionHandler(before);
+    }
+    started();
+  }
+
   /** Marks the thread that starts the SDK, which must never wait for itself. */
   public void startingOn(Thread thread) {
     starter = thread;

@@ -52,6 +52,17 @@ public final class UncaughtCapture {
   }
 
   /**
+   * Captures a failure with which the application ends without leaving it uncaught (a Dropwizard
+   * command's fatal error, before its {@code System.exit(1)}): as an uncaught exception is, fatal,
+   * {@code handled: false}, and flushed before the exit.
+   */
+  public void captureFatal(Throwable failure) {
+    if (captured.put(failure, Boolean.TRUE) == null) {
+      captureOnly.uncaughtException(Thread.currentThread(), failure);
+    }
+  }
+
+  /**
    * Captures {@code throwable}, about to leave a task at the top of the current thread, if the
    * thread's default handler will receive it: now, while the task's scopes are current, rather than
    * in the handler, which runs after the task's scopes were closed.

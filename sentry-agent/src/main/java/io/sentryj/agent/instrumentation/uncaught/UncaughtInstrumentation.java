@@ -1,38 +1,49 @@
 package io.sentryj.agent.instrumentation.uncaught;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import io.sentryj.agent.instrumentation.AgentInstrumentation;
-import java.util.Collections;
+import io.sentryj.agent.weave.Call;
+import io.sentryj.agent.weave.Hook;
+import io.sentryj.agent.weave.MethodMatcher;
+import io.sentryj.agent.weave.TypeMatcher;
+import io.sentryj.agent.weave.Value;
+import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
  * {@code uncaught}: keeps the SDK's handler in front when the application sets its own default
- * uncaught-exception handler, so that both run.
+ * uncaught-exception handler, so that both run; and captures the fatal error with which a
+ * Dropwizard command ends the application (a configuration error at start-up, which Dropwizard
+ * prints and exits on, with no exception left uncaught).
  */
 public final class UncaughtInstrumentation implements AgentInstrumentation {
+  private static final String BRIDGE = "io/sentryj/agent/bootstrap/SentryBridge";
+  private static final String HANDLER = "Ljava/lang/Thread$UncaughtExceptionHandler;";
+
   @Override
   public String name() {
     return "uncaught";
   }
 
   @Override
-  public List<String> typeNamePrefixes() {
-    return Collections.singletonList("java.lang.Thread");
-  }
-
-  @Override
-  public AgentBuilder extend(AgentBuilder builder) {
-    return builder
-        .type(named("java.lang.Thread"))
-        .transform(
-            new AgentBuilder.Transformer.ForAdvice()
-                .include(SetDefaultHandlerAdvice.class.getClassLoader())
-                .advice(
-                    named("setDefaultUncaughtExceptionHandler").and(takesArguments(1)),
-                    SetDefaultHandlerAdvice.class.getName()));
+  public List<Hook> hooks() {
+    return Arrays.asList(
+        Hook.on(
+                "uncaught",
+                TypeMatcher.named("java/lang/Thread"),
+                MethodMatcher.named("setDefaultUncaughtExceptionHandler")
+                    .descriptor("(" + HANDLER + ")V"))
+            .enterReplacing(
+                0,
+                new Call(
+                    BRIDGE, "defaultHandler", "(" + HANDLER + ")" + HANDLER, Value.argument(0)))
+            .build(),
+        // Dropwizard 4 and 5 (io.dropwizard.core), and 1 to 3
+        Hook.on(
+                "uncaught",
+                TypeMatcher.named("io/dropwizard/core/Application", "io/dropwizard/Application"),
+                MethodMatcher.named("onFatalError").descriptor("(Ljava/lang/Throwable;)V"))
+            .enter(new Call(BRIDGE, "fatal", "(Ljava/lang/Throwable;)V", Value.argument(0)))
+            .build());
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.sentryj.agent.instrumentation.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentryj.agent.bootstrap.LogBridge;
 import io.sentryj.integration.LogLevel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,12 +12,12 @@ class LoggingCaptureTest {
 
   @Test
   void onlyRecordsAtOrAboveTheLowestThresholdAreWanted() {
-    assertThat(capture.wants(LogBridge.LOGBACK, 30000)).isTrue();
-    assertThat(capture.wants(LogBridge.LOGBACK, 20000)).isFalse();
-    assertThat(capture.wants(LogBridge.LOG4J2, 300)).isTrue();
-    assertThat(capture.wants(LogBridge.LOG4J2, 400)).isFalse();
-    assertThat(capture.wants(LogBridge.JUL, 1000)).isTrue();
-    assertThat(capture.wants(LogBridge.JUL, 800)).isFalse();
+    assertThat(capture.wants(LogSink.LOGBACK, 30000)).isTrue();
+    assertThat(capture.wants(LogSink.LOGBACK, 20000)).isFalse();
+    assertThat(capture.wants(LogSink.LOG4J2, 300)).isTrue();
+    assertThat(capture.wants(LogSink.LOG4J2, 400)).isFalse();
+    assertThat(capture.wants(LogSink.JUL, 1000)).isTrue();
+    assertThat(capture.wants(LogSink.JUL, 800)).isFalse();
   }
 
   @Test
@@ -27,22 +26,9 @@ class LoggingCaptureTest {
         Map.of(
             LoggingCapture.EVENT_LEVEL, "warn",
             LoggingCapture.BREADCRUMB_LEVEL, "loud");
-    LoggingCapture fromSettings = LoggingCapture.install(settings::get);
-    try {
-      assertThat(fromSettings.toString())
-          .isEqualTo("LoggingCapture{events=WARN, breadcrumbs=INFO, logs=INFO}");
-    } finally {
-      LogBridge.install(null);
-    }
-  }
+    LoggingCapture fromSettings = LoggingCapture.of(settings::get);
 
-  @Test
-  void julMessagesAreFormattedOnlyWithParametersAndAPlaceholder() {
-    assertThat(LoggingCapture.format("stock low for {0}", new Object[] {"apples"}))
-        .isEqualTo("stock low for apples");
-    assertThat(LoggingCapture.format("50% off {x}", new Object[] {"apples"}))
-        .isEqualTo("50% off {x}");
-    assertThat(LoggingCapture.format("plain", null)).isEqualTo("plain");
-    assertThat(LoggingCapture.format(null, null)).isNull();
+    assertThat(fromSettings.toString())
+        .isEqualTo("LoggingCapture{events=WARN, breadcrumbs=INFO, logs=INFO}");
   }
 }

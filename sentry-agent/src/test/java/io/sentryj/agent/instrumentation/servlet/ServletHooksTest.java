@@ -3,6 +3,7 @@ package io.sentryj.agent.instrumentation.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentryj.Sentry;
+import io.sentryj.agent.instrumentation.LinkedCode;
 import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.protocol.SentryEvent;
 import io.sentryj.servlet.internal.RequestEntry;
@@ -53,7 +54,7 @@ class ServletHooksTest {
     Class<?> typed = entered.getClass();
     assertThat(typed.getName())
         .isEqualTo("io.sentryj.servlet." + namespace + ".internal.ServletEntry$Entry");
-    assertThat(typed.getClassLoader()).isInstanceOf(TypedServletCode.class);
+    assertThat(typed.getClassLoader()).isInstanceOf(LinkedCode.class);
     assertThat(((RequestEntry.Entered) entered).request())
         .as("passed on as it came")
         .isSameAs(request);

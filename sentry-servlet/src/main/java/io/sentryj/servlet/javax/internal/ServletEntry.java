@@ -104,7 +104,9 @@ public final class ServletEntry implements RequestEntry {
     @Override
     public void exit(@Nullable Throwable thrown) {
       try {
-        if (ends) {
+        if (ends && scope.leftToAnotherCopy()) {
+          scope.abandon();
+        } else if (ends) {
           if (thrown != null) {
             scope.captureUnhandled(thrown, 500);
           }
