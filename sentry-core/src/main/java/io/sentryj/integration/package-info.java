@@ -13,6 +13,10 @@
  *   <li>{@link io.sentryj.integration.LogCapture}, {@link io.sentryj.integration.LogRecordData},
  *       {@link io.sentryj.integration.LogLevel}: a logging library's records as events, breadcrumbs
  *       and structured logs, with the one rule for which records are the SDK's own.
+ *   <li>{@link io.sentryj.integration.LogMessages}: what every logging integration reads alike (a
+ *       {@code java.util.logging} message's formatting, a message's parameters, a call's stack).
+ *   <li>{@link io.sentryj.integration.SharedSdk}: the running SDK, or one started from a logging
+ *       module's settings and shared by the modules until the last releases it.
  *   <li>{@link io.sentryj.integration.TextOptions}: options by their {@code sentry.properties}
  *       keys, for integrations configured from text (an appender's XML, agent arguments).
  *   <li>{@link io.sentryj.integration.SdkDiagnostics}: the SDK's own diagnostics, never captured.

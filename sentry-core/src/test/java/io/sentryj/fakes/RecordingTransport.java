@@ -3,7 +3,9 @@ package io.sentryj.fakes;
 import io.sentryj.Envelope;
 import io.sentryj.EnvelopeItem;
 import io.sentryj.Transport;
+import io.sentryj.integration.EnvelopeCodec;
 import io.sentryj.protocol.SentryEvent;
+import io.sentryj.testing.Envelopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +60,19 @@ public final class RecordingTransport implements Transport {
       }
     }
     return events;
+  }
+
+  /** The items of this type of all envelopes, as written on the wire and parsed back. */
+  public List<Envelopes.Item> wireItems(String type) {
+    List<Envelopes.Item> items = new ArrayList<>();
+    for (Envelope envelope : envelopes) {
+      for (Envelopes.Item item : Envelopes.parse(EnvelopeCodec.toByteArray(envelope)).items()) {
+        if (item.type().equals(type)) {
+          items.add(item);
+        }
+      }
+    }
+    return items;
   }
 
   /** The only event sent; fails if there is not exactly one. */

@@ -28,6 +28,9 @@ final class LogbackMapper {
   /** The hint entry holding the {@link ILoggingEvent} an event or breadcrumb was made from. */
   static final String HINT_LOGGING_EVENT = "logback:event";
 
+  /** Whether the Logback on the class path has 1.3's marker list (1.2 has a single marker). */
+  private static final boolean HAS_MARKER_LIST = hasMarkerList();
+
   private final LogCapture capture;
 
   LogbackMapper(Set<String> contextTags, Level event, Level breadcrumb, Level log) {
@@ -74,8 +77,12 @@ final class LogbackMapper {
     }
   }
 
+  /**
+   * The event's markers, comma-separated: Logback 1.3+ keeps a list, 1.2 one marker (with its
+   * references), which later lines still offer as a deprecated method.
+   */
   private static @Nullable String markers(ILoggingEvent logged) {
-    List<Marker> markers = logged.getMarkerList();
+    List<Marker> markers = HAS_MARKER_LIST ? logged.getMarkerList() : singleMarker(logged);
     if (markers == null || markers.isEmpty()) {
       return null;
     }
@@ -87,6 +94,21 @@ final class LogbackMapper {
       names.add(String.valueOf(marker));
     }
     return String.join(", ", names);
+  }
+
+  @SuppressWarnings("deprecation") // the only marker access of Logback 1.2, called only there
+  private static @Nullable List<Marker> singleMarker(ILoggingEvent logged) {
+    Marker marker = logged.getMarker();
+    return marker == null ? null : Collections.singletonList(marker);
+  }
+
+  private static boolean hasMarkerList() {
+    try {
+      ILoggingEvent.class.getMethod("getMarkerList");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /** The logged throwable, when Logback still holds it (not for deserialized events). */

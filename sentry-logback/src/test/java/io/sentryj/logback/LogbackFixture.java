@@ -11,12 +11,14 @@ import io.sentryj.SentryOptions;
 import io.sentryj.fakes.RecordingTransport;
 import io.sentryj.integration.EnvelopeCodec;
 import io.sentryj.testing.Envelopes;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.spi.MDCAdapter;
 
 /** Real Logback configured from the XML files under {@code src/test/resources/logback/}. */
 final class LogbackFixture {
@@ -28,10 +30,27 @@ final class LogbackFixture {
   static LoggerContext fresh(String name) {
     LoggerContext context = new LoggerContext();
     context.setName("test-" + name);
-    // as SLF4J's binding does for its own context, so that org.slf4j.MDC reaches this one
-    context.setMDCAdapter(MDC.getMDCAdapter());
+    useSlf4jMdc(context);
     configure(context, name);
     return context;
+  }
+
+  /**
+   * As SLF4J's binding does for its own context, so that {@code org.slf4j.MDC} reaches this one;
+   * Logback 1.2 has no such setter: its events read {@code org.slf4j.MDC}'s adapter themselves.
+   */
+  private static void useSlf4jMdc(LoggerContext context) {
+    Method setter;
+    try {
+      setter = LoggerContext.class.getMethod("setMDCAdapter", MDCAdapter.class);
+    } catch (NoSuchMethodException e) {
+      return; // Logback 1.2
+    }
+    try {
+      setter.invoke(context, MDC.getMDCAdapter());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

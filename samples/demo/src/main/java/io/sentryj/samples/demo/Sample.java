@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 enum Sample {
   CONSOLE("console", "io.sentryj.samples.console.ConsoleSample", 1, "the API by hand"),
   LOGBACK("logback", "io.sentryj.samples.logback.LogbackSample", 0, "logback.xml and SLF4J"),
+  LOG4J2("log4j2", "io.sentryj.samples.log4j2.Log4j2Sample", 0, "log4j2.xml and the Log4j API"),
+  JUL("jul", "io.sentryj.samples.jul.JulSample", 0, "logging.properties and java.util.logging"),
   SERVLET("servlet", "io.sentryj.samples.servlet.ServletSample", 0, "embedded Jetty 12 + filter"),
   AGENT("agent", "io.sentryj.samples.agent.AgentSample", 1, "no SDK code, -javaagent:");
 

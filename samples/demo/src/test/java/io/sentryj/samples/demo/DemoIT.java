@@ -116,6 +116,40 @@ class DemoIT {
   }
 
   @Test
+  void log4j2SampleSendsItsErrorLogWithBreadcrumbsAndThreadContext() {
+    JsonObject error = only(Sample.LOG4J2, e -> true);
+    assertThat(error.get("level").getAsString()).isEqualTo("error");
+    JsonObject logentry = error.getAsJsonObject("logentry");
+    assertThat(logentry.get("message").getAsString()).isEqualTo("payment for order {} failed");
+    assertThat(logentry.getAsJsonArray("params").toString()).isEqualTo("[\"order-5678\"]");
+    assertThat(qualifiedType(outermost(error))).isEqualTo("java.lang.IllegalStateException");
+    assertThat(mechanism(error).get("type").getAsString()).isEqualTo("auto.log.log4j2");
+    assertThat(error.get("logger").getAsString()).isEqualTo("shop.payments");
+    assertThat(error.getAsJsonObject("tags").get("orderId").getAsString()).isEqualTo("order-5678");
+    assertThat(
+            error.getAsJsonObject("contexts").getAsJsonObject("MDC").get("customer").getAsString())
+        .isEqualTo("grace");
+    assertThat(breadcrumbs(error).toString())
+        .contains(
+            "payments started, gateway eu-1", "charging 42 EUR", "gateway answered in 1800 ms");
+  }
+
+  @Test
+  void julSampleSendsItsSevereLogWithPatternParametersAndBreadcrumbs() {
+    JsonObject severe = only(Sample.JUL, e -> true);
+    assertThat(severe.get("level").getAsString()).isEqualTo("error");
+    JsonObject logentry = severe.getAsJsonObject("logentry");
+    assertThat(logentry.get("message").getAsString()).isEqualTo("could not book parcel {0}");
+    assertThat(logentry.get("formatted").getAsString())
+        .isEqualTo("could not book parcel parcel-91");
+    assertThat(qualifiedType(outermost(severe))).isEqualTo("java.lang.IllegalStateException");
+    assertThat(mechanism(severe).get("type").getAsString()).isEqualTo("auto.log.jul");
+    assertThat(severe.get("logger").getAsString()).isEqualTo("shop.shipping");
+    assertThat(breadcrumbs(severe).toString())
+        .contains("shipping started, 7 parcels queued", "carrier ParcelCo is slow today");
+  }
+
+  @Test
   void servletSampleSendsTheFailingRequestWithItsScrubbedRequestData() {
     JsonObject failed =
         only(Sample.SERVLET, e -> outermost(e).get("value").getAsString().contains("payment"));
