@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,8 +153,8 @@ public final class SessionAggregator {
   }
 
   /**
-   * Waits, briefly, until the timer's thread has ended: a container checks for threads left
-   * behind right after the application's stop, and an ending thread still counts as running.
+   * Waits, briefly, until the timer's thread has ended: a container checks for threads left behind
+   * right after the application's stop, and an ending thread still counts as running.
    */
   private static void awaitEnd(ExecutorService t) {
     try {
