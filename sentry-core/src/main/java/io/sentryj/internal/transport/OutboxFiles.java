@@ -250,13 +250,7 @@ final class OutboxFiles {
    */
   List<Path> adoptOrphans() {
     List<String> names = sortedNames();
-    Set<String> bases = new HashSet<>();
-    for (String name : names) {
-      Matcher m = NAME.matcher(name);
-      if (m.matches() && m.group(3).equals(SUFFIX)) {
-        bases.add(m.group(1));
-      }
-    }
+    Set<String> bases = envelopeBases(names);
     List<Path> adopted = new ArrayList<>();
     for (String name : names) {
       Path claimed = claim(name, OutboxBatch.SUFFIX);
@@ -307,6 +301,18 @@ final class OutboxFiles {
     }
   }
 
+  /** The {@code <time>-<n>-<random>} of each envelope file among these names. */
+  static Set<String> envelopeBases(List<String> names) {
+    Set<String> bases = new HashSet<>();
+    for (String name : names) {
+      Matcher m = NAME.matcher(name);
+      if (m.matches() && m.group(3).equals(SUFFIX)) {
+        bases.add(m.group(1));
+      }
+    }
+    return bases;
+  }
+
   /**
    * Splits this outbox's own batches into files for their envelopes not acknowledged, as the next
    * start would: at close, so that what stays behind is one envelope per file, which the {@code
@@ -315,13 +321,7 @@ final class OutboxFiles {
    */
   void splitOwnBatches() {
     List<String> names = sortedNames();
-    Set<String> bases = new HashSet<>();
-    for (String name : names) {
-      Matcher m = NAME.matcher(name);
-      if (m.matches() && m.group(3).equals(SUFFIX)) {
-        bases.add(m.group(1));
-      }
-    }
+    Set<String> bases = envelopeBases(names);
     for (String name : names) {
       Matcher m = NAME.matcher(name);
       if (m.matches() && m.group(2).equals(owner) && m.group(3).equals(OutboxBatch.SUFFIX)) {

@@ -73,13 +73,7 @@ public final class StoredOutbox {
       }
     }
     Collections.sort(names); // names start with the time written
-    Set<String> split = new HashSet<>();
-    for (String name : names) {
-      Matcher m = OutboxFiles.NAME.matcher(name);
-      if (m.matches() && m.group(3).equals(OutboxFiles.SUFFIX)) {
-        split.add(m.group(1));
-      }
-    }
+    Set<String> split = OutboxFiles.envelopeBases(names);
     int count = 0;
     for (String name : names) {
       Matcher m = OutboxFiles.NAME.matcher(name);
